@@ -1,0 +1,288 @@
+"""Writes to the competency framework, evidence and volunteer levels.
+
+The framework's JSON interchange (IMS CASE-like export and all-or-nothing
+import) lives in ``competencies.interchange``; its public functions are
+re-exported here so callers use one module for writes.
+"""
+
+from django.db import transaction
+from django.dispatch import Signal
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import rules
+from .interchange import (  # noqa: F401 - re-exported
+    FORMAT,
+    PROGRAMME_FRAMEWORK,
+    FrameworkImportError,
+    ImportSummary,
+    framework_export,
+    framework_import,
+    load_programme_framework,
+)
+from .models import (
+    Competency,
+    CompetencyEvidence,
+    EvidenceSource,
+    LevelChange,
+    VolunteerLevel,
+    VolunteerStatus,
+)
+
+# --- Evidence and volunteer levels -------------------------------------------------
+
+# sender=VolunteerStatus; kwargs: user, level (new, may be None), previous, promoted (bool).
+# Sent after the change commits. Certificates for reaching a level hang on this.
+level_changed = Signal()
+
+
+class EvidenceError(Exception):
+    """Evidence cannot be recorded or withdrawn as asked; the message says why."""
+
+
+def ladder() -> list[rules.LevelRule]:
+    """The level rules, read in two queries."""
+    levels = VolunteerLevel.objects.prefetch_related("requirements").order_by("rank")
+    return [
+        rules.LevelRule(
+            pk=level.pk,
+            rank=level.rank,
+            requires_previous=level.requires_previous,
+            min_completed_courses=level.min_completed_courses,
+            requirements=tuple((r.competency_id, r.min_proficiency) for r in level.requirements.all()),
+        )
+        for level in levels
+    ]
+
+
+def attainment_for(*, user) -> dict[int, int]:
+    """Highest proficiency per competency over valid evidence (one aggregate query)."""
+    from django.db.models import Max
+
+    rows = (
+        CompetencyEvidence.objects.filter(user=user, withdrawn_at__isnull=True)
+        .values("competency_id")
+        .annotate(best=Max("proficiency"))
+    )
+    return {row["competency_id"]: row["best"] for row in rows}
+
+
+def completed_courses_for(*, user) -> int:
+    from courses.models import Enrollment
+
+    return Enrollment.objects.filter(user=user, completed_at__isnull=False).count()
+
+
+@transaction.atomic
+def level_recompute(*, user, cause: str) -> VolunteerStatus:
+    """Apply the rules to the person's evidence now; record any change with its cause."""
+    status, _created = VolunteerStatus.objects.select_for_update().get_or_create(user=user)
+    rule = rules.level_for(ladder(), attainment_for(user=user), completed_courses_for(user=user))
+    new_level_id = rule.pk if rule else None
+    if status.level_id != new_level_id:
+        previous = status.level
+        status.level_id = new_level_id
+        status.save(update_fields=["level", "updated_at"])
+        LevelChange.objects.create(user=user, from_level=previous, to_level_id=new_level_id, cause=cause[:255])
+        new_level = status.level
+        promoted = (new_level.rank if new_level else 0) > (previous.rank if previous else 0)
+        transaction.on_commit(
+            lambda: level_changed.send(
+                sender=VolunteerStatus, user=user, level=new_level, previous=previous, promoted=promoted
+            )
+        )
+    return status
+
+
+@transaction.atomic
+def evidence_record(
+    *,
+    user,
+    competency: Competency,
+    proficiency: int,
+    source: str,
+    attempt=None,
+    course=None,
+    comment: str = "",
+    created_by=None,
+) -> CompetencyEvidence:
+    """Record evidence (idempotent for the same attempt or course) and recompute the level."""
+    if source not in EvidenceSource.values:
+        raise EvidenceError(_("Unknown evidence source."))
+    if source == EvidenceSource.ASSESSMENT and not comment.strip():
+        raise EvidenceError(_("A trainer's assessment needs a comment."))
+    if source == EvidenceSource.QUIZ and attempt is None or source == EvidenceSource.COURSE and course is None:
+        raise EvidenceError(_("Evidence needs its source."))
+    lookup = {"user": user, "competency": competency}
+    if attempt is not None:
+        existing = CompetencyEvidence.objects.filter(**lookup, attempt=attempt).first()
+    elif source == EvidenceSource.COURSE:
+        existing = CompetencyEvidence.objects.filter(**lookup, source=source, course=course).first()
+    else:
+        existing = None
+    if existing is not None:
+        return existing
+    evidence = CompetencyEvidence.objects.create(
+        **lookup,
+        proficiency=proficiency,
+        source=source,
+        attempt=attempt,
+        course=course,
+        comment=comment,
+        created_by=created_by,
+    )
+    level_recompute(user=user, cause=f"evidence:{evidence.pk} {source} {competency.code}")
+    return evidence
+
+
+@transaction.atomic
+def assessment_record(*, assessor, user, competency: Competency, proficiency: int, comment: str) -> CompetencyEvidence:
+    """A trainer's assessment of a competency shown in the field."""
+    from lms.accounts.roles import ADMINISTRATOR, TRAINER, role_of
+
+    if role_of(assessor) not in (TRAINER, ADMINISTRATOR):
+        raise EvidenceError(_("Only trainers record assessments."))
+    return evidence_record(
+        user=user,
+        competency=competency,
+        proficiency=proficiency,
+        source=EvidenceSource.ASSESSMENT,
+        comment=comment,
+        created_by=assessor,
+    )
+
+
+@transaction.atomic
+def evidence_withdraw(*, evidence: CompetencyEvidence, by, reason: str) -> CompetencyEvidence:
+    """An administrator withdraws evidence (e.g. a mistaken grade); the level follows."""
+    from lms.accounts.roles import ADMINISTRATOR, role_of
+
+    if role_of(by) != ADMINISTRATOR:
+        raise EvidenceError(_("Only administrators withdraw evidence."))
+    if not reason.strip():
+        raise EvidenceError(_("Give a reason for withdrawing evidence."))
+    evidence = CompetencyEvidence.objects.select_for_update().get(pk=evidence.pk)
+    if evidence.withdrawn_at is None:
+        evidence.withdrawn_at = timezone.now()
+        evidence.withdrawn_by = by
+        evidence.withdrawal_reason = reason
+        evidence.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+        level_recompute(user=evidence.user, cause=f"withdrawn:{evidence.pk}")
+    return evidence
+
+
+def record_quiz_evidence(sender, attempt, **kwargs):
+    """quiz_passed → evidence for each competency the quiz demonstrates."""
+    for link in attempt.quiz.competency_links.select_related("competency"):
+        evidence_record(
+            user=attempt.user,
+            competency=link.competency,
+            proficiency=link.proficiency,
+            source=EvidenceSource.QUIZ,
+            attempt=attempt,
+            course=attempt.quiz.get_parent().get_parent().specific,
+        )
+
+
+def record_course_evidence(sender, user, course, **kwargs):
+    """course_completed → evidence for each competency the course targets."""
+    for link in course.competency_links.select_related("competency"):
+        evidence_record(
+            user=user,
+            competency=link.competency,
+            proficiency=link.proficiency,
+            source=EvidenceSource.COURSE,
+            course=course,
+        )
+
+
+# --- Recomputing everyone after a rule change ---------------------------------------
+
+BATCH = 2000
+
+
+def _levels_for_batch(user_ids: list[int], ladder_rules) -> dict[int, int | None]:
+    """Level per user for a batch: two aggregate queries, not one per person per competency."""
+    from django.db.models import Count, Max
+
+    from courses.models import Enrollment
+
+    attainment: dict[int, dict[int, int]] = {uid: {} for uid in user_ids}
+    for row in (
+        CompetencyEvidence.objects.filter(user_id__in=user_ids, withdrawn_at__isnull=True)
+        .values("user_id", "competency_id")
+        .annotate(best=Max("proficiency"))
+    ):
+        attainment[row["user_id"]][row["competency_id"]] = row["best"]
+    completed = {
+        row["user_id"]: row["n"]
+        for row in Enrollment.objects.filter(user_id__in=user_ids, completed_at__isnull=False)
+        .values("user_id")
+        .annotate(n=Count("pk"))
+    }
+    result = {}
+    for uid in user_ids:
+        rule = rules.level_for(ladder_rules, attainment[uid], completed.get(uid, 0))
+        result[uid] = rule.pk if rule else None
+    return result
+
+
+def recompute_run_start(*, cause: str):
+    """Record a run and hand it to a background worker."""
+    from django.contrib.auth import get_user_model
+
+    from .models import RecomputeRun
+    from .tasks import recompute_levels_task
+
+    run = RecomputeRun.objects.create(cause=cause[:255], total=get_user_model().objects.count())
+    transaction.on_commit(lambda: recompute_levels_task.enqueue(run.pk))
+    return run
+
+
+def recompute_run_execute(*, run_id: int, stop_after_batches: int | None = None):
+    """Work through everyone in id order, a batch per transaction, resuming after ``last_user_id``."""
+    from django.contrib.auth import get_user_model
+
+    from .models import RecomputeRun
+
+    User = get_user_model()
+    ladder_rules = ladder()
+    batches = 0
+    while True:
+        with transaction.atomic():
+            run = RecomputeRun.objects.select_for_update().get(pk=run_id)
+            if run.status == RecomputeRun.Status.DONE:
+                return run
+            user_ids = list(
+                User.objects.filter(pk__gt=run.last_user_id).order_by("pk").values_list("pk", flat=True)[:BATCH]
+            )
+            if not user_ids:
+                run.status = RecomputeRun.Status.DONE
+                run.finished_at = timezone.now()
+                run.save(update_fields=["status", "finished_at"])
+                return run
+            levels = _levels_for_batch(user_ids, ladder_rules)
+            statuses = {s.user_id: s for s in VolunteerStatus.objects.filter(user_id__in=user_ids)}
+            to_create, to_update, changes = [], [], []
+            for uid in user_ids:
+                new = levels[uid]
+                status = statuses.get(uid)
+                if status is None:
+                    if new is not None:
+                        to_create.append(VolunteerStatus(user_id=uid, level_id=new))
+                        changes.append(LevelChange(user_id=uid, from_level_id=None, to_level_id=new, cause=run.cause))
+                elif status.level_id != new:
+                    changes.append(LevelChange(user_id=uid, from_level_id=status.level_id, to_level_id=new, cause=run.cause))
+                    status.level_id = new
+                    to_update.append(status)
+            VolunteerStatus.objects.bulk_create(to_create)
+            VolunteerStatus.objects.bulk_update(to_update, ["level"])
+            LevelChange.objects.bulk_create(changes)
+            run.status = RecomputeRun.Status.RUNNING
+            run.last_user_id = user_ids[-1]
+            run.done += len(user_ids)
+            run.changed += len(changes)
+            run.save(update_fields=["status", "last_user_id", "done", "changed"])
+        batches += 1
+        if stop_after_batches is not None and batches >= stop_after_batches:
+            return run

@@ -1,0 +1,317 @@
+"""Reads of a learner's progress, each in a fixed number of queries.
+
+Learner records are keyed to the default-language (Thai) pages; these
+functions take a canonical course or step and hand back pages in the
+reader's language only for display. Step pages are loaded without their
+specific content (one query for the whole course, whatever its size).
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Max, Q
+from wagtail.models import Locale, Page
+
+from lms.i18n import current_language
+
+from .models import (
+    CourseCompetency,
+    CourseIndexPage,
+    CoursePage,
+    Enrollment,
+    StepCompletion,
+)
+
+# Page models a learner completes, resolved lazily so the quiz engine stays
+# optional. Quizzes also gate the next module when a course runs in order.
+STEP_MODELS = ("courses.LessonPage", "quiz.QuizPage")
+QUIZ_MODELS = ("quiz.QuizPage",)
+
+# Enough to link to a page and place it in the tree, nothing more.
+STEP_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "title",
+    "slug",
+    "url_path",
+    "translation_key",
+    "locale",
+    "content_type",
+    "live",
+)
+
+
+def _models(labels: tuple[str, ...]) -> list:
+    found = []
+    for label in labels:
+        try:
+            found.append(apps.get_model(label))
+        except LookupError:
+            continue
+    return found
+
+
+def step_models() -> list[type[Page]]:
+    """The installed step page models (lessons, and quizzes when the engine is on)."""
+    return _models(STEP_MODELS)
+
+
+def _content_type_ids(labels: tuple[str, ...]) -> set[int]:
+    # ContentType's manager caches these, so this costs no query after the first.
+    models = _models(labels)
+    return {
+        ct.pk
+        for ct in ContentType.objects.get_for_models(
+            *models, for_concrete_models=False
+        ).values()
+    }
+
+
+def step_content_type_ids() -> set[int]:
+    return _content_type_ids(STEP_MODELS)
+
+
+def quiz_content_type_ids() -> set[int]:
+    return _content_type_ids(QUIZ_MODELS)
+
+
+def is_step(page: Page) -> bool:
+    return page.content_type_id in step_content_type_ids()
+
+
+def course_steps(*, course: Page) -> list[Page]:
+    """Every live step of a course in reading (tree) order, not specific: one query."""
+    return list(
+        Page.objects.descendant_of(course)
+        .live()
+        .filter(content_type_id__in=step_content_type_ids())
+        .order_by("path")
+        .only(*STEP_FIELDS)
+    )
+
+
+def course_of(*, page: Page) -> CoursePage | None:
+    """The live course a module, lesson or quiz belongs to (one query)."""
+    return CoursePage.objects.ancestor_of(page, inclusive=True).live().first()
+
+
+def in_language(pages: list[Page], locale: Locale | None = None) -> dict[str, Page]:
+    """Live translations of ``pages`` in ``locale`` (the active one by default),
+    by translation key, in one query. Missing ones are left out."""
+    keys = {p.translation_key for p in pages if p is not None}
+    if not keys:
+        return {}
+    locale = locale or Locale.get_active()
+    found = (
+        Page.objects.filter(translation_key__in=keys, locale=locale)
+        .live()
+        .only(*STEP_FIELDS)
+    )
+    return {p.translation_key: p for p in found}
+
+
+@dataclass
+class CourseProgress:
+    """One learner's progress in one (default-language) course."""
+
+    course: CoursePage
+    enrollment: Enrollment | None
+    steps: list[Page] = field(default_factory=list)
+    done: set[int] = field(default_factory=set)
+    display_course: Page | None = None
+    display_next: Page | None = None
+
+    @property
+    def total(self) -> int:
+        return len(self.steps)
+
+    @property
+    def completed(self) -> int:
+        return sum(1 for s in self.steps if s.pk in self.done)
+
+    @property
+    def percent(self) -> int:
+        if self.is_complete:
+            return 100
+        return int(100 * self.completed / self.total) if self.total else 0
+
+    @property
+    def is_enrolled(self) -> bool:
+        return self.enrollment is not None
+
+    @property
+    def is_complete(self) -> bool:
+        return bool(self.enrollment and self.enrollment.completed_at)
+
+    @property
+    def next_step(self) -> Page | None:
+        """The first step not done yet. It is never locked: locks only follow
+        an unpassed quiz, and that quiz comes first."""
+        return next((s for s in self.steps if s.pk not in self.done), None)
+
+    @property
+    def locked(self) -> set[int]:
+        return locked_step_ids(course=self.course, steps=self.steps, done=self.done)
+
+
+def missing_prerequisites(*, user, course: CoursePage) -> list[CoursePage]:
+    """Live prerequisite courses ``user`` has not completed (one query)."""
+    required = CoursePage.objects.live().filter(
+        pk__in=course.prerequisite_links.values("prerequisite")
+    )
+    if user.is_authenticated:
+        required = required.exclude(
+            pk__in=Enrollment.objects.filter(
+                user=user, completed_at__isnull=False
+            ).values("course")
+        )
+    return list(required.order_by("path"))
+
+
+def locked_step_ids(
+    *, course: CoursePage, steps: list[Page], done: set[int]
+) -> set[int]:
+    """Steps closed because a quiz of an earlier module is not passed yet.
+
+    Only for courses whose modules run in order (``require_quiz_pass``).
+    Works on specific or plain pages alike (it reads the content type).
+    """
+    if not course.require_quiz_pass:
+        return set()
+    quiz_types = quiz_content_type_ids()
+    module_len = (course.depth + 1) * Page.steplen
+    locked: set[int] = set()
+    blocked = pending = False
+    current_module = None
+    for step in steps:
+        module_path = step.path[:module_len]
+        if module_path != current_module:
+            blocked = blocked or pending
+            current_module, pending = module_path, False
+        if blocked:
+            locked.add(step.pk)
+        if step.content_type_id in quiz_types and step.pk not in done:
+            pending = True
+    return locked
+
+
+def _done_ids(*, user, course: CoursePage) -> set[int]:
+    return set(
+        StepCompletion.objects.filter(user=user, course=course).values_list(
+            "page_id", flat=True
+        )
+    )
+
+
+def step_is_locked(*, user, page: Page, course: CoursePage | None = None) -> bool:
+    """Whether the step ``page`` (either language) is closed to ``user`` for now."""
+    from .services import canonical_page
+
+    page = canonical_page(page)
+    course = course or course_of(page=page)
+    if course is None or not course.require_quiz_pass:
+        return False
+    steps = course_steps(course=course)
+    return page.pk in locked_step_ids(
+        course=course, steps=steps, done=_done_ids(user=user, course=course)
+    )
+
+
+def course_progress(*, user, course: CoursePage) -> CourseProgress:
+    """One learner's progress in one default-language course (three queries)."""
+    enrollment = None
+    done: set[int] = set()
+    if user.is_authenticated:
+        enrollment = Enrollment.objects.filter(user=user, course=course).first()
+        done = _done_ids(user=user, course=course)
+    return CourseProgress(
+        course=course,
+        enrollment=enrollment,
+        steps=course_steps(course=course),
+        done=done,
+    )
+
+
+def dashboard(*, user) -> dict:
+    """Everything the "My learning" page shows, in six queries whatever the
+    number of courses and steps.
+
+    Unpublished courses and steps are neither counted nor linked; deleted
+    ones are gone with their records (cascade); moved and retitled pages are
+    read from where and what they are now.
+    """
+    enrollments = list(
+        Enrollment.objects.filter(user=user, course__live=True)
+        .select_related("course")
+        .order_by("-updated_at", "-pk")
+    )
+    courses = [e.course for e in enrollments]
+    steps_by_course: dict[int, list[Page]] = {c.pk: [] for c in courses}
+    done: set[int] = set()
+    if courses:
+        under_any = Q()
+        for course in courses:
+            under_any |= Q(path__startswith=course.path, depth__gt=course.depth)
+        course_by_path = {c.path: c.pk for c in courses}
+        step_types = step_content_type_ids()
+        steps = (
+            Page.objects.filter(under_any, live=True, content_type_id__in=step_types)
+            .order_by("path")
+            .only(*STEP_FIELDS)
+        )
+        for step in steps:
+            # Courses never nest, so exactly one course path is a prefix.
+            for length in range(Page.steplen, len(step.path), Page.steplen):
+                course_pk = course_by_path.get(step.path[:length])
+                if course_pk is not None:
+                    steps_by_course[course_pk].append(step)
+                    break
+        done = set(
+            StepCompletion.objects.filter(
+                user=user, course__in=[c.pk for c in courses]
+            ).values_list("page_id", flat=True)
+        )
+    progress = [
+        CourseProgress(
+            course=e.course, enrollment=e, steps=steps_by_course[e.course.pk], done=done
+        )
+        for e in enrollments
+    ]
+    translated = in_language(
+        [p.course for p in progress] + [p.next_step for p in progress if p.next_step]
+    )
+    for item in progress:
+        item.display_course = translated.get(item.course.translation_key, item.course)
+        if item.next_step is not None:
+            item.display_next = translated.get(
+                item.next_step.translation_key, item.next_step
+            )
+    completed = [p for p in progress if p.is_complete]
+    completed.sort(key=lambda p: p.enrollment.completed_at, reverse=True)
+    earned = (
+        CourseCompetency.objects.filter(page__in=[p.course.pk for p in completed])
+        .values("competency__code", "competency__name_th", "competency__name_en")
+        .annotate(courses=Count("page", distinct=True), proficiency=Max("proficiency"))
+        .order_by("competency__code")
+    )
+    english = current_language() == "en"
+    competencies = [
+        {
+            "code": row["competency__code"],
+            "name": (english and row["competency__name_en"])
+            or row["competency__name_th"],
+            "proficiency": row["proficiency"],
+            "courses": row["courses"],
+        }
+        for row in earned
+    ]
+    return {
+        "catalogue": CourseIndexPage.objects.live()
+        .filter(locale=Locale.get_active())
+        .first(),
+        "in_progress": [p for p in progress if not p.is_complete],
+        "completed": completed,
+        "competencies": competencies,
+    }

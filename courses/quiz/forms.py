@@ -1,0 +1,97 @@
+from django import forms
+from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+
+# Kept free of model imports: models.py uses these forms as base_form_class.
+SINGLE, MULTIPLE, TRUE_FALSE, SHORT, FREE = (
+    "single",
+    "multiple",
+    "true_false",
+    "short",
+    "free",
+)
+
+
+def _live_forms(formset) -> list:
+    return [
+        f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
+    ]
+
+
+class QuestionForm(WagtailAdminModelForm):
+    """Checks that the options fit the question type before anything is saved.
+
+    Single choice and true/false: at least two options, exactly one correct.
+    Multiple choice: at least two options, at least one correct. Short answer:
+    at least one accepted answer (checked by ``Question.clean``) and no
+    options; free text: no options.
+    """
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        formset = self.formsets.get("options")
+        if formset is None or not formset.is_valid():
+            return cleaned
+        options = [f.cleaned_data for f in _live_forms(formset)]
+        correct = sum(1 for o in options if o.get("is_correct"))
+        if kind in (SINGLE, TRUE_FALSE):
+            if len(options) < 2:
+                raise forms.ValidationError(_("Give at least two options."))
+            if kind == TRUE_FALSE and len(options) != 2:
+                raise forms.ValidationError(
+                    _("A true-or-false question has exactly two options.")
+                )
+            if correct != 1:
+                raise forms.ValidationError(_("Mark exactly one option as correct."))
+        elif kind == MULTIPLE:
+            if len(options) < 2:
+                raise forms.ValidationError(_("Give at least two options."))
+            if correct < 1:
+                raise forms.ValidationError(_("Mark at least one option as correct."))
+        elif kind in (SHORT, FREE) and options:
+            raise forms.ValidationError(
+                _("Short and free-text questions have no options.")
+            )
+        return cleaned
+
+
+class QuizPageForm(WagtailAdminPageForm):
+    """A quiz may only use questions from its own course's bank."""
+
+    def _course(self):
+        from courses.services import canonical_page
+
+        parent = getattr(self, "parent_page", None)
+        if parent is None and self.instance.pk:
+            parent = self.instance.get_parent()
+        course = parent.get_parent() if parent is not None else None
+        return canonical_page(course) if course is not None else None
+
+    def clean(self):
+        cleaned = super().clean()
+        course = self._course()
+        formset = self.formsets.get("question_links")
+        if course is None or formset is None or not formset.is_valid():
+            return cleaned
+        chosen = [f.cleaned_data.get("question") for f in _live_forms(formset)]
+        strangers = [q for q in chosen if q is not None and q.course_id != course.pk]
+        if strangers:
+            raise forms.ValidationError(
+                _("These questions belong to another course's bank: %(questions)s")
+                % {"questions": "; ".join(str(q) for q in strangers)}
+            )
+        ids = [q.pk for q in chosen if q is not None]
+        if len(ids) != len(set(ids)):
+            raise forms.ValidationError(_("A question is chosen twice."))
+        tag = (cleaned.get("random_tag") or "").strip()
+        if tag and not chosen:
+            from .models import Question
+
+            if not Question.objects.filter(
+                course_id=course.pk, tags__name__iexact=tag
+            ).exists():
+                self.add_error(
+                    "random_tag", _("No question in this course's bank has this tag.")
+                )
+        return cleaned

@@ -1,0 +1,203 @@
+"""Reads for the public course pages. Each runs a fixed number of queries,
+whatever the number of courses, modules or lessons."""
+
+from django.db.models import Prefetch, QuerySet
+from wagtail.models import Locale, Page
+
+from .models import (
+    CourseCompetency,
+    CourseIndexPage,
+    CoursePage,
+    LessonPage,
+    ModulePage,
+)
+
+
+def _with_cards(qs: QuerySet[CoursePage]) -> QuerySet[CoursePage]:
+    """What a course card shows: cover rendition and competency codes, prefetched."""
+    return qs.select_related("cover_image").prefetch_related(
+        "cover_image__renditions",
+        Prefetch(
+            "competency_links",
+            queryset=CourseCompetency.objects.select_related("competency").order_by(
+                "sort_order"
+            ),
+        ),
+    )
+
+
+def course_list(
+    *, locale: Locale, topic: str | None = None, competency_code: str | None = None
+) -> QuerySet[CoursePage]:
+    """Live courses in one language, optionally filtered by topic and competency."""
+    qs = CoursePage.objects.live().public().filter(locale=locale)
+    if topic:
+        qs = qs.filter(topic=topic)
+    if competency_code:
+        # Translations are copies: links are copied with the page, so a
+        # filter on the page's own links works in every language.
+        qs = qs.filter(competency_links__competency__code=competency_code).distinct()
+    return _with_cards(qs.order_by("title"))
+
+
+def latest_courses(*, locale: Locale, limit: int = 6) -> list[CoursePage]:
+    """The most recently first-published live courses in one language."""
+    qs = CoursePage.objects.live().public().filter(locale=locale)
+    return list(_with_cards(qs.order_by("-first_published_at"))[:limit])
+
+
+def course_outline(*, course: CoursePage) -> list[dict]:
+    """Modules with their live steps, in tree order: two queries."""
+    modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
+    steps = step_pages(course=course)
+    outline = []
+    for module in modules:
+        outline.append(
+            {
+                "module": module,
+                "steps": [s for s in steps if s.path.startswith(module.path)],
+            }
+        )
+    return outline
+
+
+def step_types() -> list[type[Page]]:
+    """Page types a learner completes: lessons and quizzes."""
+    types: list[type[Page]] = [LessonPage]
+    try:
+        from courses.quiz.models import QuizPage  # the quiz engine, when installed
+
+        types.append(QuizPage)
+    except ImportError:
+        pass
+    return types
+
+
+def step_pages(*, course: Page) -> list[Page]:
+    """Every live step (lesson or quiz) of a course, specific, in reading order."""
+    return list(
+        Page.objects.descendant_of(course)
+        .live()
+        .type(*step_types())
+        .order_by("path")
+        .specific()
+    )
+
+
+def course_for_page(*, page: Page) -> CoursePage | None:
+    """The course a module, lesson or quiz belongs to (one query)."""
+    return CoursePage.objects.ancestor_of(page, inclusive=True).live().first()
+
+
+def adjacent_steps(
+    *, page: Page, steps: list[Page] | None = None
+) -> tuple[Page | None, Page | None]:
+    """The steps before and after ``page`` in its course's reading order.
+
+    Pass ``steps`` (from :func:`step_pages`) when the caller already has them.
+    """
+    if steps is None:
+        course = course_for_page(page=page)
+        steps = step_pages(course=course) if course else []
+    ids = [s.pk for s in steps]
+    if page.pk not in ids:
+        return None, None
+    i = ids.index(page.pk)
+    previous = steps[i - 1] if i > 0 else None
+    following = steps[i + 1] if i + 1 < len(steps) else None
+    return previous, following
+
+
+def breadcrumbs(*, page: Page) -> list[Page]:
+    """Ancestors from the home page down, for the breadcrumb trail (one query).
+
+    The tree root (depth 1) is not a page anyone visits, so it is left out.
+    """
+    return list(page.get_ancestors().filter(depth__gt=1).order_by("depth"))
+
+
+def catalogue_for(*, locale: Locale) -> CourseIndexPage | None:
+    """The live course catalogue of one language (one query)."""
+    return CourseIndexPage.objects.live().filter(locale=locale).order_by("path").first()
+
+
+def course_competencies(*, course: CoursePage) -> list[CourseCompetency]:
+    """A course's target competencies in order, each with ``level``: the
+    :class:`ProficiencyLevel` it aims at (or None). Two queries."""
+    from competencies.models import ProficiencyLevel
+
+    links = list(
+        CourseCompetency.objects.filter(page=course)
+        .select_related("competency")
+        .order_by("sort_order", "pk")
+    )
+    levels = {
+        (lv.competency_id, lv.level): lv
+        for lv in ProficiencyLevel.objects.filter(
+            competency_id__in=[link.competency_id for link in links]
+        )
+    }
+    for link in links:
+        link.level = levels.get((link.competency_id, link.proficiency))
+    return links
+
+
+def course_prerequisites(*, course: CoursePage) -> list[CoursePage]:
+    """A course's live prerequisites, in the course's language where
+    translated (two queries).
+
+    Translations are copies and their prerequisite links still point to the
+    courses chosen in the original language, so each one is swapped for its
+    live translation when there is one.
+    """
+    chosen = list(
+        CoursePage.objects.live()
+        .filter(pk__in=course.prerequisite_links.values("prerequisite"))
+        .order_by("title")
+    )
+    translated = {
+        c.translation_key: c
+        for c in CoursePage.objects.live().filter(
+            locale_id=course.locale_id,
+            translation_key__in=[c.translation_key for c in chosen],
+        )
+    }
+    return [translated.get(c.translation_key, c) for c in chosen]
+
+
+def course_search(*, locale: Locale, query: str, page_number=None, per_page: int = 20):
+    """Full-text search of live courses; Thai is cut into words first.
+
+    Returns a paginator page whose ``object_list`` holds courses with their
+    card data prefetched (search backends cannot prefetch, so the matching
+    page of ids is fetched again in one query).
+    """
+    from django.core.paginator import Paginator
+
+    from lms.search.thai import segment
+
+    found = (
+        CoursePage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .search(segment(query), operator="and")
+    )
+    page_obj = Paginator(found, per_page).get_page(page_number)
+    ids = [course.pk for course in page_obj.object_list]
+    by_id = {c.pk: c for c in _with_cards(CoursePage.objects.filter(pk__in=ids))}
+    page_obj.object_list = [by_id[i] for i in ids if i in by_id]
+    return page_obj
+
+
+def lesson_search(*, locale: Locale, query: str, limit: int = 10) -> list[LessonPage]:
+    """The best-matching live lessons in one language; Thai is cut into words
+    first, as for courses."""
+    from lms.search.thai import segment
+
+    found = (
+        LessonPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .search(segment(query), operator="and")
+    )
+    return list(found[:limit])

@@ -1,0 +1,132 @@
+"""Writes for the learning journey: enrolment and step progress.
+
+Every write is idempotent under replays, double clicks and two open tabs:
+unique constraints decide, and a duplicate insert is caught inside a
+savepoint and turned into "already done". Records are always keyed to the
+default-language (Thai) pages, so the English reader shares them.
+"""
+
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+
+from .models import CoursePage, Enrollment, StepCompletion
+from .signals import course_completed, step_completed
+
+
+class EnrollmentError(Exception):
+    """A learner may not enrol in (or progress through) a course yet; the message says why."""
+
+
+def canonical_page(page: Page) -> Page:
+    """The page's translation in the default language (where learner records
+    are kept), specific; the page itself when it has none."""
+    default = Locale.get_default()
+    if page.locale_id != default.pk:
+        page = page.get_translation_or_none(default) or page
+    return page.specific
+
+
+def _get_or_create(model: type[models.Model], **fields) -> tuple[models.Model, bool]:
+    """Insert once. A concurrent insert that won the race is read back instead:
+    the savepoint keeps the caller's transaction usable after the IntegrityError."""
+    try:
+        with transaction.atomic():
+            return model.objects.create(**fields), True
+    except IntegrityError:
+        return model.objects.get(**fields), False
+
+
+@transaction.atomic
+def enrollment_create(*, user, course: CoursePage) -> Enrollment:
+    """Enrol ``user`` in ``course`` (idempotent).
+
+    Refuses with an ``EnrollmentError`` naming the prerequisite courses that
+    are not completed yet. Completions kept from an earlier enrolment count
+    again at once, so re-enrolling resumes where the learner stopped.
+    """
+    from .progress_selectors import in_language, missing_prerequisites
+
+    course = canonical_page(course)
+    missing = missing_prerequisites(user=user, course=course)
+    if missing:
+        shown = in_language(missing)
+        titles = ", ".join(
+            f"“{shown.get(c.translation_key, c).title}”" for c in missing
+        )
+        raise EnrollmentError(_("Complete %(courses)s first.") % {"courses": titles})
+    enrollment, _created = _get_or_create(Enrollment, user=user, course=course)
+    return enrollment
+
+
+@transaction.atomic
+def enrollment_delete(*, user, course: CoursePage) -> None:
+    """Leave a course. Completed steps are kept, so enrolling again resumes."""
+    Enrollment.objects.filter(user=user, course=canonical_page(course)).delete()
+
+
+@transaction.atomic
+def step_visit(*, user, page: Page) -> None:
+    """Remember the step the learner last opened, for "continue where you left off".
+
+    Does nothing outside an enrolment; one UPDATE, skipped when unchanged.
+    """
+    page = canonical_page(page)
+    Enrollment.objects.filter(
+        user=user, course__in=CoursePage.objects.ancestor_of(page)
+    ).exclude(last_step=page).update(last_step=page, updated_at=timezone.now())
+
+
+@transaction.atomic
+def step_complete(*, user, page: Page) -> StepCompletion:
+    """Record that ``user`` finished a step: read a lesson, passed a quiz.
+
+    Idempotent: calling it again returns the same row and sends nothing.
+    Requires an enrolment and an open step (modules in order). When it
+    completes the last step of the course, the enrolment is marked complete
+    and ``course_completed`` is sent, once: the enrolment row is locked, so
+    two tabs finishing the last two steps at once cannot both miss it.
+    """
+    from .progress_selectors import course_of, course_steps, is_step, locked_step_ids
+
+    page = canonical_page(page)
+    if not is_step(page):
+        raise EnrollmentError(_("Only lessons and quizzes can be completed."))
+    course = course_of(page=page)
+    if course is None:
+        raise EnrollmentError(_("This page is not part of a course."))
+    enrollment = (
+        Enrollment.objects.select_for_update().filter(user=user, course=course).first()
+    )
+    if enrollment is None:
+        raise EnrollmentError(_("Enrol in the course first."))
+    steps = course_steps(course=course)
+    done = set(
+        StepCompletion.objects.filter(user=user, course=course).values_list(
+            "page_id", flat=True
+        )
+    )
+    if page.pk not in done and page.pk in locked_step_ids(
+        course=course, steps=steps, done=done
+    ):
+        raise EnrollmentError(_("Pass the quizzes of the earlier modules first."))
+    completion, created = _get_or_create(
+        StepCompletion, user=user, page=page, course=course
+    )
+    enrollment.last_step = page
+    update = ["last_step", "updated_at"]
+    # Signals are sent inside this transaction, so what listeners write
+    # (competency evidence, levels, certificates) commits or rolls back with
+    # the progress.
+    if created:
+        step_completed.send(sender=StepCompletion, user=user, page=page)
+    done.add(page.pk)
+    finished = bool(steps) and all(s.pk in done for s in steps)
+    if enrollment.completed_at is None and finished:
+        enrollment.completed_at = timezone.now()
+        update.append("completed_at")
+    enrollment.save(update_fields=update)
+    if "completed_at" in update:
+        course_completed.send(sender=Enrollment, user=user, course=course)
+    return completion

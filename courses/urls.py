@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "courses"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("competencies/", views.competencies, name="competencies"),
+    path("enrol/<int:course_id>/", views.enrol, name="enrol"),
+    path("unenrol/<int:course_id>/", views.unenrol, name="unenrol"),
+    path("complete/<int:page_id>/", views.complete_step, name="complete"),
+    path("resume/<int:course_id>/", views.resume, name="resume"),
+]

@@ -1,0 +1,29 @@
+from django.apps import AppConfig, apps
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "lms.accounts"
+    label = "accounts"
+    verbose_name = _("accounts")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from . import roles
+
+        # post_migrate is sent once per app, in INSTALLED_APPS order; the last
+        # app's signal comes after every app's permissions were created.
+        last_app = list(apps.get_app_configs())[-1]
+        post_migrate.connect(
+            roles.sync_roles_after_migrate,
+            sender=last_app,
+            dispatch_uid="lms_sync_roles",
+        )
+
+
+class WagtailUsersConfig(WagtailUsersAppConfig):
+    """``wagtail.users`` with our user forms (phone number, e-mail optional)."""
+
+    user_viewset = "lms.accounts.viewsets.UserViewSet"

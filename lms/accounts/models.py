@@ -1,0 +1,113 @@
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from . import regions
+
+
+def normalize_phone(value: str) -> str:
+    """Keep digits only and turn +66 into a leading 0: '+66 81-234-5678' -> '0812345678'."""
+    digits = "".join(ch for ch in (value or "") if ch.isdigit())
+    if digits.startswith("660") and len(digits) == 12:  # "+66 081…" written with both
+        digits = digits[2:]
+    elif digits.startswith("66") and len(digits) == 11:
+        digits = "0" + digits[2:]
+    return digits
+
+
+class User(AbstractUser):
+    """One account for volunteers, trainers and administrators.
+
+    Volunteers sign in with a phone number or an e-mail address, so both are
+    unique when present (e-mail case-insensitively). ``username`` stays the
+    internal login key Wagtail's admin expects.
+    """
+
+    phone = models.CharField(_("phone"), max_length=20, blank=True, default="")
+
+    objects = UserManager()
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["phone"],
+                condition=~Q(phone=""),
+                name="accounts_user_unique_phone",
+            ),
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~Q(email=""),
+                name="accounts_user_unique_email_ci",
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        self.phone = normalize_phone(self.phone)
+        self.email = (self.email or "").strip().lower()
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class VolunteerProfile(models.Model):
+    """Where a person serves and how to reach them.
+
+    Regions are stored as official DOPA codes (from ``geothai``), which reports
+    group by; names are looked up in the active language when shown.
+    """
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="profile", verbose_name=_("user")
+    )
+    province_code = models.CharField(
+        _("province"), max_length=2, blank=True, default="", db_index=True
+    )
+    district_code = models.CharField(
+        _("district"), max_length=4, blank=True, default="", db_index=True
+    )
+    subdistrict_code = models.CharField(
+        _("sub-district"), max_length=6, blank=True, default="", db_index=True
+    )
+    village = models.CharField(_("village"), max_length=200, blank=True, default="")
+    organisation = models.CharField(
+        _("organisation"), max_length=200, blank=True, default=""
+    )
+
+    class Meta:
+        verbose_name = _("volunteer profile")
+        verbose_name_plural = _("volunteer profiles")
+
+    def __str__(self):
+        return f"{self.user.display_name} ({self.province_name})"
+
+    def clean(self):
+        super().clean()
+        if self.province_code and not regions.is_valid_region(
+            self.province_code, self.district_code, self.subdistrict_code
+        ):
+            raise ValidationError(
+                {
+                    "district_code": _(
+                        "The district or sub-district is not in the chosen province."
+                    )
+                }
+            )
+
+    @property
+    def province_name(self) -> str:
+        return regions.province_name(self.province_code)
+
+    @property
+    def district_name(self) -> str:
+        return regions.district_name(self.district_code)
+
+    @property
+    def subdistrict_name(self) -> str:
+        return regions.subdistrict_name(self.subdistrict_code)

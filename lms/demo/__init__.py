@@ -1,0 +1,1 @@
+"""The demo curriculum that `make run` loads: framework, courses, people."""

@@ -1,0 +1,91 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """One link per site language, to this page's translation when it has one.
+
+    Pages: the live translation sharing the page's translation_key (one
+    query), else that language's home page. Other views: Django's URL
+    translation of the current path.
+    """
+    request = context.get("request")
+    current = (get_language() or settings.LANGUAGE_CODE)[:2]
+    page = context.get("page")
+    by_language = {}
+    if isinstance(page, Page):
+        for translation in (
+            page.get_translations(inclusive=True).live().select_related("locale")
+        ):
+            by_language[translation.locale.language_code] = translation.get_url(request)
+    links = []
+    for code, label in settings.LANGUAGES:
+        if code in by_language:
+            url = by_language[code]
+        elif request is not None and not isinstance(page, Page):
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = f"/{code}/"
+        links.append(
+            {"code": code, "label": label, "url": url, "current": code == current}
+        )
+    return links
+
+
+def _ancestors(context, page: Page) -> list[Page]:
+    """The page's ancestors from the home page down, fetched once per request
+    and shared by the breadcrumbs and the catalogue link."""
+    from courses.selectors import breadcrumbs
+
+    request = context.get("request")
+    memo = getattr(request, "_lms_ancestors", None)
+    if memo is None:
+        memo = {}
+        if request is not None:
+            request._lms_ancestors = memo
+    if page.pk not in memo:
+        memo[page.pk] = breadcrumbs(page=page)
+    return memo[page.pk]
+
+
+@register.simple_tag(takes_context=True)
+def page_breadcrumbs(context, page) -> list[Page]:
+    """The page's ancestors below the tree root (one query)."""
+    return _ancestors(context, page) if isinstance(page, Page) else []
+
+
+@register.simple_tag(takes_context=True)
+def catalogue_url(context) -> str:
+    """The URL of the course catalogue in the active language.
+
+    Found without a query on the home page (its context has the catalogue)
+    and on pages inside the catalogue (an ancestor, fetched once with the
+    breadcrumbs); elsewhere one query. Falls back to the language's home page.
+    """
+    from courses.models import CourseIndexPage
+
+    request = context.get("request")
+    language = (get_language() or settings.LANGUAGE_CODE)[:2]
+    known = context.get("catalogue")  # the home page already looked it up
+    if isinstance(known, CourseIndexPage):
+        return known.get_url(request)
+    page = context.get("page")
+    if isinstance(page, Page):
+        # Wagtail serves /th/… from the Thai tree and /en/… from the English
+        # one, so a page's own catalogue is in the active language.
+        for candidate in [*_ancestors(context, page), page]:
+            if candidate.specific_class is CourseIndexPage:
+                return candidate.get_url(request)
+    catalogue = (
+        CourseIndexPage.objects.live()
+        .filter(locale__language_code=language)
+        .order_by("path")
+        .first()
+    )
+    return catalogue.get_url(request) if catalogue else f"/{language}/"

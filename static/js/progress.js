@@ -1,0 +1,46 @@
+// Marks a lesson complete once the reader reaches its end, then shows the
+// "Next step" link. The end must be in view after a short stay on the page
+// (data-min-seconds), so a short lesson is not "read" the instant it opens.
+// Without JS (or IntersectionObserver) the form's button does the same with
+// a normal POST.
+(function () {
+  var end = document.querySelector("[data-lesson-end]");
+  var form = end && end.querySelector("form[data-complete-form]");
+  if (!form || !("IntersectionObserver" in window) || !window.fetch) return;
+  var minMs = 1000 * (parseFloat(end.getAttribute("data-min-seconds")) || 0);
+  var openedAt = Date.now();
+  var visible = false;
+  var sending = false;
+  var timer = null;
+
+  function done() {
+    form.hidden = true;
+    end.setAttribute("data-learning", "done");
+    end.querySelectorAll("[data-complete-done], [data-next-link]").forEach(function (el) { el.hidden = false; });
+  }
+
+  function send() {
+    timer = null;
+    if (sending || !visible) return;
+    var wait = minMs - (Date.now() - openedAt);
+    if (wait > 0) { timer = setTimeout(send, wait); return; }
+    sending = true;
+    fetch(form.action, {
+      method: "POST",
+      body: new FormData(form), // carries csrfmiddlewaretoken
+      headers: { "Accept": "application/json" },
+      credentials: "same-origin"
+    }).then(function (response) {
+      // A refusal (not enrolled, locked) will not change by scrolling: stop
+      // and leave the button, whose normal POST shows the reason.
+      observer.disconnect();
+      if (response.ok) done();
+    }).catch(function () { sending = false; }); // offline: try again on the next scroll
+  }
+
+  var observer = new IntersectionObserver(function (entries) {
+    visible = entries.some(function (e) { return e.isIntersecting; });
+    if (visible && !timer) send();
+  }, { threshold: 0.5 });
+  observer.observe(end);
+})();

@@ -1,0 +1,99 @@
+"""Fixtures shared by the whole suite.
+
+Tests build the small page tree they need (``home_page``, ``make_course``…)
+rather than loading the demo curriculum, except the demo loader's own tests.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.core.cache import cache
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches():
+    # Wagtail caches the site root paths; a flushed database (transactional
+    # and live-server tests) would otherwise see a stale Site.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    return factories.ensure_site()
+
+
+@pytest.fixture
+def catalogue(home_page):
+    return factories.make_catalogue(home_page)
+
+
+@pytest.fixture
+def roles(db):
+    from lms.accounts.roles import sync_roles
+
+    sync_roles()
+
+
+# --- Browser tests -------------------------------------------------------
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def _chromium_available() -> bool:
+    return bool(shutil.which(CHROMIUM) or os.path.exists(CHROMIUM))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not _chromium_available():
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but Chromium was not found at {CHROMIUM}")
+        pytest.skip("Debian's chromium is not installed; browser tests skipped")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM
+    # calls from the test body are still synchronous and safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone_page(browser):
+    """A page at a cheap Android phone's viewport, in Thai."""
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, locale="th-TH", is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def desktop_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()

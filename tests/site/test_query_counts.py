@@ -1,0 +1,93 @@
+"""Pages run a fixed number of queries, however many courses, modules,
+lessons, competencies and prerequisites there are.
+
+Each page is measured with N and then 3N of everything under the same limit;
+the count at 3N must also equal the count at N, so any per-item query fails.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+
+from courses.models import CoursePrerequisite, LessonPage, ModulePage
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+# The most queries each page may run for an anonymous reader. Most are
+# Wagtail's own: site, routing one query per URL segment, view restrictions.
+LIMITS = {
+    "home": 12,
+    "catalogue": 15,
+    "catalogue_filtered": 15,
+    "course": 30,
+    "module": 17,
+    "lesson": 26,
+    "search": 12,
+    "search_en": 12,
+    "search_lessons": 12,
+}
+
+
+def url_for(name: str, course) -> str:
+    module = ModulePage.objects.child_of(course).order_by("path").last()
+    return {
+        "home": "/th/",
+        "catalogue": "/th/courses/",
+        "catalogue_filtered": "/th/courses/?topic=ecommerce&competency=D1",
+        "course": course.url,
+        "module": module.url,
+        "lesson": LessonPage.objects.child_of(module).order_by("path").last().url,
+        "search": "/th/search/?q=ข่าวปลอม",
+        "search_en": "/en/search/?q=fake",
+        "search_lessons": "/th/search/?q=บทเรียน",
+    }[name]
+
+
+def build(catalogue, d1, size: int):
+    """``size`` more courses, and one course with ``size`` modules of lessons,
+    competencies and prerequisites; returns that course."""
+    others = [
+        factories.make_course(
+            catalogue, summary="ข่าวปลอม", modules=1, lessons=1, competencies=[(d1, 1)]
+        )
+        for _ in range(size)
+    ]
+    competencies = [(d1, 2)] + [(factories.make_competency(), 1) for _ in range(size)]
+    course = factories.make_course(
+        catalogue, summary="ข่าวปลอม", modules=size, lessons=3, competencies=competencies
+    )
+    for other in others:
+        CoursePrerequisite.objects.create(page=course, prerequisite=other)
+    for page in [*others, course]:  # each with its own cover and renditions
+        page.cover_image = Image.objects.create(
+            title="ปก", file=get_test_image_file(size=(64, 36))
+        )
+        page.save_revision().publish()
+    return course
+
+
+def count(client, url: str) -> int:
+    client.get(url)  # warm the site-root cache
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("name", list(LIMITS))
+def test_query_count_does_not_grow(
+    client, catalogue, d1, django_assert_max_num_queries, name
+):
+    n = 3
+    course = build(catalogue, d1, n)
+    at_n = count(client, url_for(name, course))
+    assert at_n <= LIMITS[name]
+
+    course = build(catalogue, d1, 2 * n)  # 3N courses in all; a 2N-module course
+    url = url_for(name, course)
+    client.get(url)
+    with django_assert_max_num_queries(LIMITS[name]):
+        client.get(url)
+    assert count(client, url) == at_n
