@@ -323,9 +323,67 @@ def load_users(*, reset_passwords: bool = False) -> list[DemoLogin]:
     return logins
 
 
+DEMO_COMPLETED_COURSE = "spotting-fake-news"
+
+
+def _correct_responses(attempt) -> dict:
+    """Full-credit responses for an attempt, read from its frozen answer key."""
+    from courses.quiz.models import Question
+
+    responses = {}
+    for item in attempt.plan:
+        question = Question.objects.prefetch_related("options").get(pk=item["question"])
+        if question.kind == "short":
+            responses[question.pk] = question.accepted_list()[0]
+        elif question.kind == "free":
+            responses[question.pk] = "ตรวจสอบแหล่งที่มาก่อนแชร์ทุกครั้ง"
+        else:
+            responses[question.pk] = [
+                o.pk for o in question.options.all() if o.is_correct
+            ]
+    return responses
+
+
+def load_demo_progress(user, *, slug: str = DEMO_COMPLETED_COURSE):
+    """``user`` studies one course to the end, through the same services the
+    site uses: every lesson read, every quiz passed. Completion then writes the
+    evidence, recomputes the level and issues the course's certificate.
+    Returns that certificate (None if the course has no award). Idempotent."""
+    from certificates.models import IssuedCertificate
+    from courses.progress_selectors import course_steps
+    from courses.quiz.models import QuizPage
+    from courses.quiz.services import attempt_start, attempt_submit
+    from courses.services import enrollment_create, step_complete
+
+    thai, _en = _locales()
+    course = CoursePage.objects.live().filter(locale=thai, slug=slug).first()
+    if course is None:
+        return None
+    enrollment = enrollment_create(user=user, course=course)
+    if enrollment.completed_at is None:
+        for step in course_steps(course=course):
+            step = step.specific
+            if isinstance(step, QuizPage):
+                attempt = attempt_start(user=user, quiz=step)
+                attempt_submit(
+                    user=user,
+                    public_id=attempt.public_id,
+                    responses=_correct_responses(attempt),
+                )
+            step_complete(user=user, page=step)
+    return (
+        IssuedCertificate.objects.filter(user=user, revoked_at__isnull=True)
+        .order_by("issued_at")
+        .first()
+    )
+
+
 @transaction.atomic
-def load_all(*, reset_passwords: bool = False) -> list[DemoLogin]:
-    """Everything ``load_demo`` loads, in order, in one transaction."""
+def load_all(*, reset_passwords: bool = False) -> tuple[list[DemoLogin], object]:
+    """Everything ``load_demo`` loads, in order, in one transaction.
+
+    Returns the logins and the demo volunteer's certificate."""
+    from certificates.demo import load_demo_certificates
     from competencies.demo import load_demo_ladder
     from courses.quiz.demo import load_demo_quizzes
 
@@ -335,4 +393,7 @@ def load_all(*, reset_passwords: bool = False) -> list[DemoLogin]:
         load_courses(catalogue)
         load_demo_quizzes()
         load_demo_ladder()
-    return load_users(reset_passwords=reset_passwords)
+        load_demo_certificates()
+    logins = load_users(reset_passwords=reset_passwords)
+    volunteer = get_user_model().objects.get(username="volunteer")
+    return logins, load_demo_progress(volunteer)

@@ -339,3 +339,27 @@ class TestDemoLoaded(DemoTestCase):
             )
             assert person["password"] in line
             assert person["phone"] in line
+
+
+class TestDemoVolunteerProgress(DemoTestCase):
+    """The demo volunteer has finished one course and holds its certificate."""
+
+    def test_course_completed_through_the_services(self):
+        from courses.models import Enrollment
+        from courses.quiz.models import Attempt
+
+        volunteer = User.objects.get(username="volunteer")
+        enrollment = Enrollment.objects.get(user=volunteer)
+        assert enrollment.completed_at is not None
+        assert Attempt.objects.filter(user=volunteer, passed=True).exists()
+        assert volunteer.evidence.exists()
+
+    def test_certificate_issued_once_and_its_url_printed(self):
+        from certificates.models import IssuedCertificate
+
+        certificate = IssuedCertificate.objects.get(user__username="volunteer")
+        assert certificate.is_valid
+        assert f"/verify/{certificate.code}/" in self.output
+        again = load_demo()
+        assert IssuedCertificate.objects.filter(user__username="volunteer").count() == 1
+        assert f"/verify/{certificate.code}/" in again

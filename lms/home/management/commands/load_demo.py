@@ -20,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, **options):
         try:
-            logins = load_all(reset_passwords=options["reset_passwords"])
+            logins, certificate = load_all(reset_passwords=options["reset_passwords"])
         except ObjectDoesNotExist as err:
             raise CommandError(
                 _(
@@ -37,6 +37,14 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {login.role:<14} {login.username:<14} {login.phone or '-':<12} {login.password}"
             )
+        if certificate is not None:
+            from certificates.selectors import verification_url
+
+            self.stdout.write(
+                _("The demo volunteer completed “%(course)s”; their certificate:")
+                % {"course": certificate.award_name_th}
+            )
+            self.stdout.write(f"  {verification_url(code=certificate.code)}")
         if not options["reset_passwords"]:
             self.stdout.write(
                 _(
