@@ -11,4 +11,5 @@ if ((${#missing[@]})); then
 fi
 have_lib "libharfbuzz-subset.so.0" || echo "note: install libharfbuzz-subset0 to render certificate PDFs 3-5x faster" >&2
 command -v pdftotext >/dev/null 2>&1 || echo "note: tests that read PDFs need poppler-utils (they are skipped without it)" >&2
+command -v xgettext >/dev/null 2>&1 || echo "note: the test that every interface string is in the Thai catalogue needs gettext (skipped without it)" >&2
 exit 0
