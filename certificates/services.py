@@ -578,7 +578,6 @@ def bulk_issue_execute(*, run_id: int, fail_after: int | None = None) -> BulkIss
     run = BulkIssueRun.objects.select_related("award__template").get(pk=run_id)
     award = run.award
     texts = award_texts(award=award)
-    User = get_user_model()
     count = 0
     BulkIssueRun.objects.filter(pk=run_id, status=BulkIssueRun.Status.QUEUED).update(
         status=BulkIssueRun.Status.RUNNING

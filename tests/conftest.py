@@ -78,22 +78,46 @@ def browser():
         browser.close()
 
 
+def _refusals(page) -> list[str]:
+    """Collects what the browser refused under the Content-Security-Policy:
+    a page that needs an inline script or a CDN breaks for real users."""
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    return refused
+
+
 @pytest.fixture
 def phone_page(browser):
     """A page at a cheap Android phone's viewport, in Thai."""
     context = browser.new_context(
-        viewport={"width": 360, "height": 740}, locale="th-TH", is_mobile=True, has_touch=True
+        viewport={"width": 360, "height": 740},
+        locale="th-TH",
+        is_mobile=True,
+        has_touch=True,
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
+    refused = _refusals(page)
     yield page
     context.close()
+    assert refused == [], "blocked by the Content-Security-Policy"
 
 
 @pytest.fixture
 def desktop_page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH")
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="th-TH"
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
+    refused = _refusals(page)
     yield page
     context.close()
+    assert refused == [], "blocked by the Content-Security-Policy"

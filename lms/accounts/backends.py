@@ -5,6 +5,37 @@ from django.db.models import Q
 from .models import normalize_phone
 
 
+def find_user(login: str):
+    """The account a sign-in name (username, e-mail or phone) points to, or None."""
+    User = get_user_model()
+    login = (login or "").strip()
+    if not login:
+        return None
+    query = Q(username=login)
+    if "@" in login:
+        query |= Q(email__iexact=login)
+    else:
+        phone = normalize_phone(login)
+        if len(phone) >= 9:
+            query |= Q(phone=phone)
+    return User.objects.filter(query).order_by("pk").first()
+
+
+def throttle_key(request, credentials=None) -> str:
+    """What django-axes counts failures against (``AXES_USERNAME_CALLABLE``).
+
+    A person can sign in with a phone, an e-mail or a username; all three
+    count against the same account, so switching forms does not buy more
+    guesses, and a success under any form clears them. Unknown names count
+    under their normalised text."""
+    if credentials:
+        login = credentials.get("username") or ""
+    else:
+        login = getattr(request, "POST", {}).get("username", "")
+    user = find_user(login)
+    return user.get_username() if user else (login or "").strip().lower()
+
+
 class PhoneOrEmailBackend(ModelBackend):
     """Sign in with a username, an e-mail address or a phone number."""
 
@@ -14,15 +45,7 @@ class PhoneOrEmailBackend(ModelBackend):
             username = kwargs.get(User.USERNAME_FIELD)
         if not username or password is None:
             return None
-        login = username.strip()
-        query = Q(username=login)
-        if "@" in login:
-            query |= Q(email__iexact=login)
-        else:
-            phone = normalize_phone(login)
-            if len(phone) >= 9:
-                query |= Q(phone=phone)
-        user = User.objects.filter(query).order_by("pk").first()
+        user = find_user(username)
         if user is None:
             # Run the hasher anyway so timing does not reveal unknown logins.
             User().set_password(password)

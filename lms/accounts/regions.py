@@ -32,7 +32,9 @@ def _subdistricts(district_code: str):
 
 def province_choices() -> list[tuple[str, str]]:
     """Provinces sorted by name in the active language (Thai collation-safe)."""
-    return sorted(((p.code, _name(p)) for p in _provinces()), key=lambda c: thai_sort_key(c[1]))
+    return sorted(
+        ((p.code, _name(p)) for p in _provinces()), key=lambda c: thai_sort_key(c[1])
+    )
 
 
 def district_choices(province_code: str) -> list[tuple[str, str]]:
@@ -68,7 +70,9 @@ def is_valid_region(province: str, district: str = "", subdistrict: str = "") ->
     """True when each given code exists and sits inside the one above it."""
     if not province or geothai.province(province) is None:
         return False
-    if district and (not district.startswith(province) or geothai.district(district) is None):
+    if district and (
+        not district.startswith(province) or geothai.district(district) is None
+    ):
         return False
     if subdistrict and (
         not district

@@ -85,7 +85,11 @@ _MEDIA_EDIT = (
 COLLECTION_PERMISSIONS: dict[str, tuple[str, ...]] = {
     VOLUNTEER: (),
     TRAINER: _MEDIA_EDIT,
-    ADMINISTRATOR: (*_MEDIA_EDIT, "wagtailimages.delete_image", "wagtaildocs.delete_document"),
+    ADMINISTRATOR: (
+        *_MEDIA_EDIT,
+        "wagtailimages.delete_image",
+        "wagtaildocs.delete_document",
+    ),
 }
 
 # Page permissions granted on the whole tree (the root page). Trainers write

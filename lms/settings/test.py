@@ -16,3 +16,7 @@ TASKS = {
     "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Django's test client signs in without a request, which django-axes refuses;
+# the throttling tests switch it on with the ``settings`` fixture.
+AXES_ENABLED = False
