@@ -31,9 +31,8 @@ CSRF_TRUSTED_ORIGINS = [
     if o.strip()
 ]
 
-DATABASES["default"]["CONN_MAX_AGE"] = int(
-    os.environ.get("DATABASE_CONN_MAX_AGE", "60")
-)  # noqa: F405
+_conn_max_age = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
+DATABASES["default"]["CONN_MAX_AGE"] = _conn_max_age  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
 if os.environ.get("REDIS_URL"):
@@ -77,6 +76,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Wagtail relaxes this to SAMEORIGIN on its own preview views (an iframe in
+# the editor); the CSP's frame-ancestors 'self' allows the same.
 X_FRAME_OPTIONS = "DENY"
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
