@@ -91,10 +91,10 @@ def main():
     html = pdf.render_html(pdf.certificate_data(certificate))
     service = _timed(through_service, args.repeat)
     bare = _timed(lambda: pdf.html_to_pdf(html), args.repeat)
-    print(f"render one certificate PDF: {service * 1000:.0f} ms through the service, "  # noqa: T201
+    print(f"render one certificate PDF: {service * 1000:.0f} ms through the service, "
           f"{bare * 1000:.0f} ms bare WeasyPrint, ratio {service / bare:.2f}")
     stored = _timed(lambda: services.certificate_pdf(certificate=certificate), args.repeat)
-    print(f"download of the stored PDF: {stored * 1000:.1f} ms")  # noqa: T201
+    print(f"download of the stored PDF: {stored * 1000:.1f} ms")
 
     # 2. Bulk issue.
     start = time.perf_counter()
@@ -110,7 +110,7 @@ def main():
     Enrollment.objects.bulk_create(
         [Enrollment(user=u, course=course, completed_at=timezone.now()) for u in users], batch_size=2000
     )
-    print(f"{args.people} volunteers who completed the course made in {time.perf_counter() - start:.1f} s "  # noqa: T201
+    print(f"{args.people} volunteers who completed the course made in {time.perf_counter() - start:.1f} s "
           f"({connection.vendor})")
     for workers in args.workers:
         fresh = Award.objects.create(kind=Award.Kind.COURSE, template=template, name_th=f"bench {workers}")
@@ -127,7 +127,7 @@ def main():
         elapsed = time.perf_counter() - start
         run.refresh_from_db()
         issued = IssuedCertificate.objects.filter(award=fresh).count()
-        print(f"bulk issue of {run.total} certificates with {workers} worker(s): {elapsed:.1f} s "  # noqa: T201
+        print(f"bulk issue of {run.total} certificates with {workers} worker(s): {elapsed:.1f} s "
               f"({run.total / elapsed:.0f}/s), issued {issued}, status {run.status}")
 
 

@@ -57,7 +57,7 @@ def main():
                 CompetencyEvidence(user_id=uid, competency=competency, proficiency=rng.randint(1, 3), source="assessment", comment="bench")
             )
     CompetencyEvidence.objects.bulk_create(evidence, batch_size=5000)
-    print(f"{args.volunteers} volunteers, {len(evidence)} evidence rows made in {time.perf_counter() - start:.1f} s")  # noqa: T201
+    print(f"{args.volunteers} volunteers, {len(evidence)} evidence rows made in {time.perf_counter() - start:.1f} s")
 
     for label, change in (("first computation", None), ("after a rule change", "D1")):
         if change:
@@ -71,7 +71,7 @@ def main():
         ):
             run = services.recompute_run_execute(run_id=run.pk)
         seconds = time.perf_counter() - start
-        print(  # noqa: T201
+        print(
             f"{label:<22} {seconds:6.2f} s  {len(executed):5d} queries "
             f"({1000 * len(executed) / args.volunteers:.1f} per 1,000 volunteers)  {run.changed} levels changed"
         )

@@ -65,6 +65,11 @@ class AwardViewSet(SnippetViewSet):
 
 
 class IssuedCertificateFilterSet(WagtailFilterSet):
+    # Award names come from their courses: fetch them all in two queries,
+    # not two per award in the drop-down.
+    award = django_filters.ModelChoiceFilter(
+        queryset=Award.objects.prefetch_related("courses__course"), label=_("award")
+    )
     revoked = django_filters.BooleanFilter(
         field_name="revoked_at", lookup_expr="isnull", exclude=True, label=_("revoked")
     )

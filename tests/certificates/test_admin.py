@@ -137,3 +137,26 @@ def test_event_award_without_a_list_is_refused(admin_client, template):
         reverse("certificates_admin_bulk"), {"award": launch.pk, "action": "confirm"}
     )
     assert response.status_code == 200 and not BulkIssueRun.objects.exists()
+
+
+def test_issued_certificates_list_runs_the_same_queries_for_many_awards(
+    admin_client, template, catalogue
+):
+    """The award filter names each award by its courses: fetched at once, not per award."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .conftest import make_award
+
+    url = "/admin/snippets/certificates/issuedcertificate/"
+    counts = []
+    for size in (2, 12):
+        while IssuedCertificate.objects.count() < size:
+            course = factories.make_course(catalogue)
+            award = make_award(template=template, courses=[course])
+            services.certificate_issue(user=factories.make_user(), award=award)
+        admin_client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert admin_client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
