@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install check-system lint messages bench clean
+.PHONY: run test worker install check-system lint messages bench clean
 
 $(VENV)/.installed: requirements.lock
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found (this project needs Python 3.11)"; exit 1; }
@@ -25,6 +25,10 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Background tasks (level recomputation, bulk certificate issue): run beside `make run`.
+worker: install
+	$(PY) manage.py db_worker --queue-name default --backend background
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
