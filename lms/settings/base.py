@@ -41,6 +41,7 @@ THIRD_PARTY_APPS = [
     "wagtail.admin",
     "wagtail.locales",
     "wagtail.api.v2",
+    "wagtail.api.v3",  # its API tokens (admin: Settings → API tokens) sign in the app
     "wagtail",
     "modelcluster",
     "taggit",
@@ -51,6 +52,7 @@ THIRD_PARTY_APPS = [
 ]
 LOCAL_APPS = [
     "lms.accounts.apps.AccountsConfig",
+    "lms.apiv1.apps.ApiV1Config",
     "lms.home.apps.HomeConfig",
     "competencies.apps.CompetenciesConfig",
     "courses.apps.CoursesConfig",
