@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from lms.accounts import selectors as account_selectors
@@ -120,7 +120,7 @@ def token_create(request, payload: TokenIn):
             ),
         )
     token, raw = issued
-    return 201, {"token": raw, "details": token_out(token)}
+    return Status(201, {"token": raw, "details": token_out(token)})
 
 
 @auth_router.get("/tokens", response={200: list[TokenOut], **errors()})
@@ -139,14 +139,14 @@ def token_revoke(request, token_id: Id):
     if token is None:
         raise not_found()
     services.api_token_revoke(token=token, by=request.user)
-    return 204, None
+    return Status(204, None)
 
 
 @auth_router.delete("/token", response={204: None, **errors()})
 def token_revoke_current(request):
     """Sign out: revoke the token this request was sent with."""
     services.api_token_revoke(token=request.api_token, by=request.user)
-    return 204, None
+    return Status(204, None)
 
 
 def profile_out(user) -> dict:

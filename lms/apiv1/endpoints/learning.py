@@ -4,7 +4,7 @@ from datetime import datetime
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 from wagtail.models import Page
 
@@ -122,7 +122,7 @@ def enrolment_create(request, payload: EnrolIn):
     except services.EnrollmentError as err:
         raise _refused(err) from err
     progress = course_progress(user=request.user, course=enrollment.course)
-    return 201, enrolment_out(request, progress)
+    return Status(201, enrolment_out(request, progress))
 
 
 @router.get("/enrolments/{course_id}", response={200: EnrolmentDetail, **errors(404)})
@@ -149,7 +149,7 @@ def enrolment_delete(request, course_id: Id):
     """Leave a course; completed steps are kept for when the person comes back."""
     progress = _own_progress(request.user, course_id)
     services.enrollment_delete(user=request.user, course=progress.course)
-    return 204, None
+    return Status(204, None)
 
 
 @router.post(

@@ -8,7 +8,7 @@ from uuid import UUID
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 from wagtail.models import Locale
 
@@ -279,7 +279,7 @@ def attempt_start(request, quiz_id: Id):
         attempt = services.attempt_start(user=request.user, quiz=quiz)
     except services.QuizError as err:
         raise ApiError(409, err.code, str(err)) from err
-    return 201, attempt_out(attempt)
+    return Status(201, attempt_out(attempt))
 
 
 @router.get("/attempts", response={200: list[AttemptSummary], **errors()})
