@@ -248,6 +248,16 @@ def install_error_handlers(api) -> None:
 
     @api.exception_handler(HttpError)
     def _http_error(request, exc: HttpError):
+        if exc.status_code == 400:
+            # Ninja's "Cannot parse request body": a validation error of the body.
+            return error_response(
+                api,
+                request,
+                422,
+                "validation_error",
+                _("Check the fields named below."),
+                {"body": [str(FIELD_MESSAGES["json_invalid"])]},
+            )
         codes = {400: "bad_request", 403: "forbidden", 405: "method_not_allowed"}
         return error_response(
             api, request, exc.status_code, codes.get(exc.status_code, "error"), str(exc)
