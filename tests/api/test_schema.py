@@ -84,11 +84,8 @@ def test_api_conforms_to_its_schema(volunteer, real_ids):
                 path_parameters={name: real_ids[name] for name in names}
             )
 
-    for operation, strategy in (
-        (operation, strategy)
-        for operation in operations
-        for strategy in strategies(operation)
-    ):
+    cases = [(op, strategy) for op in operations for strategy in strategies(op)]
+    for operation, strategy in cases:
 
         @given(case=strategy)
         @settings(
