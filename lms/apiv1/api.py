@@ -5,7 +5,6 @@ Schema at /api/v1/openapi.json, interactive docs at /api/v1/docs. Content
 to it. Language follows ``Accept-Language`` (th or en).
 """
 
-from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
 from .core import PersonThrottle, Renderer, TokenAuth, install_error_handlers
@@ -26,13 +25,13 @@ class LearnerAPI(NinjaAPI):
 api = LearnerAPI(
     title="อาสาสมัครดิจิทัล LMS: learner API",
     version="1",
-    description=str(
-        _(
-            "For the volunteer mobile app. Get a token from POST /auth/token and send "
-            "it as “Authorization: Bearer <token>”. Errors are "
-            '{"code", "message", "fields"}; lists are paginated with ?page= and '
-            "?page_size=; send Accept-Language: th or en."
-        )
+    # In English: the schema is read by developers, and is built once.
+    description=(
+        "For the volunteer mobile app. Get a token from POST /auth/token and send "
+        "it as `Authorization: Bearer <token>`. Errors are "
+        '`{"code", "message", "fields"}`; lists are paginated with `?page=` and '
+        "`?page_size=`; send `Accept-Language: th` or `en`. Lesson content is in "
+        "Wagtail's API v2 (`/api/v2/pages/<id>/`)."
     ),
     urls_namespace="api-v1",
     auth=TokenAuth(),
