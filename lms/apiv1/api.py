@@ -23,7 +23,7 @@ class LearnerAPI(NinjaAPI):
 
 
 api = LearnerAPI(
-    title="อาสาสมัครดิจิทัล LMS: learner API",
+    title="Digital Volunteer LMS: learner API",
     version="1",
     # In English: the schema is read by developers, and is built once.
     description=(

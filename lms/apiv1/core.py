@@ -5,6 +5,8 @@ Endpoints live in ``endpoints/``; every one of them calls the same services
 and selectors as the site's views, so a rule of the site is a rule here.
 """
 
+import hashlib
+import json
 from collections.abc import Callable
 from functools import wraps
 from typing import Annotated, Any
@@ -128,6 +130,26 @@ class SignInThrottle(SettingsRateThrottle):
             "scope": self.scope,
             "ident": self.get_ident(request),
         }
+
+
+class SignInLoginThrottle(SignInThrottle):
+    """Token requests per login (phone or e-mail), whatever the address: slows
+    guessing one person's password from many machines."""
+
+    def get_cache_key(self, request: HttpRequest) -> str | None:
+        from lms.accounts.models import normalize_phone
+
+        try:
+            login = str(json.loads(request.body or b"{}").get("login", ""))
+        except (ValueError, AttributeError):
+            return None  # not a JSON object: refused as invalid anyway
+        login = login.strip().lower()
+        if not login:
+            return None
+        if "@" not in login:
+            login = normalize_phone(login) or login
+        digest = hashlib.sha256(login.encode()).hexdigest()
+        return self.cache_format % {"scope": "sign_in_login", "ident": digest}
 
 
 class PersonThrottle(SettingsRateThrottle):

@@ -78,6 +78,42 @@ class TestSignIn:
         assert int(response["Retry-After"]) > 0
         assert not APIToken.objects.exists()
 
+    @override_settings(LMS_API_THROTTLE_RATES={"sign_in": "2/min"})
+    def test_a_forged_forwarded_for_header_does_not_dodge_the_limit(
+        self, anon, volunteer
+    ):
+        for n in range(2):
+            anon.post("/auth/token", {"login": f"x{n}@example.org", "password": "nope"})
+        response = anon.post(
+            "/auth/token",
+            {"login": "0812345678", "password": "pass-1234-word"},
+            headers={"X-Forwarded-For": "203.0.113.9"},
+        )
+        assert response.status_code == 429
+
+    @override_settings(LMS_API_THROTTLE_RATES={"sign_in": "2/min"})
+    def test_one_login_is_throttled_from_any_address(self, client, volunteer):
+        from django.test import Client
+
+        for n, login in enumerate(["0812345678", "+66 81 234 5678"]):
+            Client(REMOTE_ADDR=f"198.51.100.{n}").post(
+                "/api/v1/auth/token",
+                {"login": login, "password": "nope"},
+                content_type="application/json",
+            )
+        response = Client(REMOTE_ADDR="198.51.100.99").post(
+            "/api/v1/auth/token",
+            {"login": "081-234-5678", "password": "pass-1234-word"},
+            content_type="application/json",
+        )
+        assert response.status_code == 429
+        other = Client(REMOTE_ADDR="198.51.100.98").post(
+            "/api/v1/auth/token",
+            {"login": volunteer.email, "password": "pass-1234-word"},
+            content_type="application/json",
+        )
+        assert other.status_code == 201  # the e-mail is another login: not throttled
+
 
 @pytest.mark.django_db
 class TestUsingTokens:

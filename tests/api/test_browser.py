@@ -94,11 +94,21 @@ def test_administrator_revokes_a_volunteers_token(live_server, desktop_page):
     expect(row).to_be_visible()
     _shot(page, "admin-tokens")
     page.goto(
-        live_server.url
-        + reverse("wagtailusers_api_tokens:delete", args=[_token.pk])
+        live_server.url + reverse("wagtailusers_api_tokens:delete", args=[_token.pk])
     )
     _shot(page, "admin-token-confirm")
     page.locator("main form [type=submit]").first.click()
     expect(page.locator(".messages")).to_contain_text("Galaxy A05")
     _shot(page, "admin-token-revoked")
     assert _call(f"{live_server.url}/api/v1/me", plaintext)[0] == 401
+
+
+def test_interactive_docs_list_the_endpoints(live_server, desktop_page):
+    page = desktop_page
+    page.goto(f"{live_server.url}/api/v1/docs")
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("learner API")
+    operation = page.locator(".opblock-summary", has_text="/api/v1/courses").first
+    operation.click()
+    expect(page.locator(".opblock-body").first).to_be_visible()
+    _shot(page, "docs")
+    assert "cdn" not in page.content().lower()

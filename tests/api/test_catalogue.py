@@ -160,3 +160,13 @@ class TestCourseDetail:
             anon.get(f"/courses/{small.pk}")
         with django_assert_max_num_queries(len(small_run.captured_queries)):
             anon.get(f"/courses/{big.pk}")
+
+
+@pytest.mark.django_db
+def test_schema_and_docs_are_served(anon):
+    schema = anon.get("/openapi.json").json()
+    assert schema["info"]["version"] == "1"
+    assert "/api/v1/attempts/{attempt_id}/submit" in schema["paths"]
+    assert schema["components"]["securitySchemes"]["TokenAuth"]["scheme"] == "bearer"
+    docs = anon.get("/docs")
+    assert docs.status_code == 200 and b"swagger" in docs.content.lower()

@@ -15,6 +15,7 @@ from ..core import (
     ApiError,
     Id,
     Pages,
+    SignInLoginThrottle,
     SignInThrottle,
     Text,
     errors,
@@ -97,7 +98,7 @@ def token_out(token, request=None) -> dict:
 @auth_router.post(
     "/token",
     auth=None,
-    throttle=[SignInThrottle()],
+    throttle=[SignInThrottle(), SignInLoginThrottle()],
     response={201: NewTokenOut, **public_errors(401)},
     summary="Sign in with phone or e-mail and password; get a token",
 )
