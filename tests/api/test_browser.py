@@ -34,7 +34,7 @@ def _call(url, token=None, data=None):
     body = json.dumps(data).encode() if data is not None else None
     request = urllib.request.Request(url, data=body, headers=headers)
     try:
-        with urllib.request.urlopen(request) as response:  # noqa: S310 - local test server
+        with urllib.request.urlopen(request) as response:
             return response.status, json.loads(response.read() or b"{}")
     except urllib.error.HTTPError as err:
         return err.code, json.loads(err.read() or b"{}")
