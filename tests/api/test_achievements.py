@@ -128,3 +128,19 @@ class TestCertificates:
         assert (
             response.status_code == 503 and response.json()["code"] == "pdf_unavailable"
         )
+
+
+@pytest.mark.django_db
+def test_certificate_list_query_count_is_fixed(
+    api, volunteer, catalogue, django_assert_max_num_queries
+):
+    template = make_template()
+    for size in (1, 4):
+        while volunteer.certificates.count() < size:
+            award = make_award(
+                template=template, courses=[factories.make_course(catalogue, lessons=1)]
+            )
+            certificate_issue(user=volunteer, award=award)
+        api.get("/certificates")
+        with django_assert_max_num_queries(5):
+            assert api.get("/certificates").json()["count"] == size
