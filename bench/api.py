@@ -110,9 +110,8 @@ def run(size: int, repeat: int):
             times.append((time.perf_counter() - start) * 1000)
         median = statistics.median(times)
         p95 = sorted(times)[int(0.95 * (len(times) - 1))]
-        print(
-            f"{name:<16} {median:>10.1f} {p95:>8.1f} {len(executed):>8} {len(response.content):>8}"
-        )  # noqa: T201
+        row = f"{name:<16} {median:>10.1f} {p95:>8.1f} {len(executed):>8}"
+        print(f"{row} {len(response.content):>8}")  # noqa: T201
         return response
 
     for name, url in calls.items():
