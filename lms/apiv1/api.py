@@ -12,6 +12,10 @@ from .endpoints import accounts, achievements, catalogue, learning, quizzes
 
 
 class LearnerAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation) -> str:
+        # Short, stable ids (``attempt_submit``) for generated app clients.
+        return operation.view_func.__name__
+
     def create_response(self, request, data, *, status=None, temporal_response=None):
         response = super().create_response(
             request, data, status=status, temporal_response=temporal_response

@@ -170,3 +170,13 @@ def test_schema_and_docs_are_served(anon):
     assert schema["components"]["securitySchemes"]["TokenAuth"]["scheme"] == "bearer"
     docs = anon.get("/docs")
     assert docs.status_code == 200 and b"swagger" in docs.content.lower()
+
+
+@pytest.mark.django_db
+def test_operation_ids_are_short_and_unique(anon):
+    paths = anon.get("/openapi.json").json()["paths"]
+    ids = [op["operationId"] for ops in paths.values() for op in ops.values()]
+    assert len(ids) == len(set(ids)) >= 24
+    assert "attempt_submit" in ids and all(
+        "." not in i and "lms_" not in i for i in ids
+    )
