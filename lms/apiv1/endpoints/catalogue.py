@@ -3,7 +3,7 @@
 from django.db.models import Max
 from django.shortcuts import get_object_or_404
 from django.utils.html import strip_tags
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 from wagtail.models import Locale, Page
@@ -18,7 +18,7 @@ from courses.selectors import (
     course_prerequisites,
 )
 
-from ..core import Id, Pages, anonymous, conditional, public_errors
+from ..core import Id, Pages, Text, anonymous, conditional, public_errors
 from .common import content_url, step_kind, web_url
 
 router = Router(tags=["catalogue"], auth=anonymous)
@@ -73,7 +73,7 @@ class CourseDetail(CourseCard):
 
 class CatalogueFilters(Schema):
     topic: Topic | None = None
-    competency: str | None = None
+    competency: Text | None = Field(None, max_length=32)
 
 
 def _cover(course: CoursePage) -> str | None:
