@@ -120,6 +120,26 @@ class TestCourseDetail:
         assert body["prerequisites"] == [{"id": first.pk, "title": "พื้นฐาน"}]
         assert body["competencies"][0]["proficiency_name"] == "ระดับ 1"
 
+    def test_english_readers_get_the_translation(self, anon, catalogue):
+        from wagtail.models import Locale
+
+        course = factories.make_course(
+            catalogue, title="ขายของออนไลน์", modules=1, lessons=1
+        )
+        english = course.copy_for_translation(
+            Locale.objects.get(language_code="en"), copy_parents=True
+        )
+        english.title = "Selling online"
+        english.save_revision().publish()
+        anon.language = "en"
+        body = anon.get(f"/courses/{course.pk}").json()
+        assert body["title"] == "Selling online" and body["language"] == "en"
+        assert [c["title"] for c in anon.get("/courses").json()["items"]] == [
+            "Selling online"
+        ]
+        anon.language = "th"
+        assert anon.get(f"/courses/{english.pk}").json()["title"] == "ขายของออนไลน์"
+
     def test_lesson_content_is_in_wagtail_api_v2(self, anon, client, catalogue):
         course = factories.make_course(catalogue)
         step = anon.get(f"/courses/{course.pk}").json()["modules"][0]["steps"][0]
@@ -162,7 +182,7 @@ class TestCourseDetail:
         small = factories.make_course(catalogue, modules=1, lessons=1)
         big = factories.make_course(catalogue, modules=4, lessons=5)
         anon.get(f"/courses/{small.pk}")
-        with django_assert_max_num_queries(12) as small_run:
+        with django_assert_max_num_queries(14) as small_run:
             anon.get(f"/courses/{small.pk}")
         with django_assert_max_num_queries(len(small_run.captured_queries)):
             anon.get(f"/courses/{big.pk}")

@@ -170,12 +170,21 @@ class _LazyCards:
 )
 @decorate_view(conditional(_course_modified))
 def course_detail(request, course_id: Id):
-    """A live course (in whichever language ``course_id`` names) with its
-    modules and steps. Lesson bodies come from Wagtail's API v2
+    """A live course with its modules and steps, in the reader's language
+    when translated (``course_id`` may name either language's page). Lesson bodies come from Wagtail's API v2
     (``content_url``). Progress is per person: see ``/enrolments/{id}``."""
     course = get_object_or_404(
         CoursePage.objects.live().public().select_related("cover_image"), pk=course_id
     )
+    # The same course in the reader's language, when it is translated.
+    translated = (
+        CoursePage.objects.live()
+        .public()
+        .select_related("cover_image")
+        .filter(translation_key=course.translation_key, locale=Locale.get_active())
+        .first()
+    )
+    course = translated or course
     data = card(request, course, links=course_competencies(course=course))
     description = expand_db_html(course.description)
     data.update(
