@@ -108,6 +108,20 @@ class TestTakingAQuiz:
         ).json()
         assert [s["done"] for s in progress["steps"] if s["kind"] == "quiz"] == [True]
 
+    @pytest.mark.parametrize("mode", ["never", "on_pass"])
+    def test_feedback_setting_hides_answers_after_a_failed_attempt(
+        self, enrolled, quiz, mode
+    ):
+        quiz.feedback = mode
+        quiz.save_revision().publish()
+        attempt = enrolled.post(f"/quizzes/{quiz.pk}/attempts").json()
+        response = enrolled.post(
+            f"/attempts/{attempt['id']}/submit", answers(quiz, right=False)
+        )
+        body = response.json()
+        assert body["passed"] is False and body["feedback_shown"] is False
+        assert body["review"] == [] and "fake news" not in response.content.decode()
+
     def test_refusals_have_codes(self, api, course, quiz):
         response = api.post(f"/quizzes/{quiz.pk}/attempts")
         assert response.status_code == 409 and response.json()["code"] == "not_enrolled"
