@@ -7,10 +7,16 @@ from .models import Competency, CompetencyArea, CompetencyFramework, Proficiency
 
 def competency_choices() -> list[Competency]:
     """All competencies with their area, for filters (one query)."""
-    return list(Competency.objects.select_related("area").order_by("area__sort_order", "sort_order", "code"))
+    return list(
+        Competency.objects.select_related("area").order_by(
+            "area__sort_order", "sort_order", "code"
+        )
+    )
 
 
-def framework_tree(*, framework: CompetencyFramework | None = None) -> list[CompetencyArea]:
+def framework_tree(
+    *, framework: CompetencyFramework | None = None
+) -> list[CompetencyArea]:
     """Areas → competencies → proficiency levels, in three queries.
 
     Areas come in framework order; ``area.competencies.all()`` and
@@ -22,7 +28,10 @@ def framework_tree(*, framework: CompetencyFramework | None = None) -> list[Comp
         Prefetch(
             "competencies",
             queryset=Competency.objects.order_by("sort_order", "code").prefetch_related(
-                Prefetch("proficiency_levels", queryset=ProficiencyLevel.objects.order_by("level"))
+                Prefetch(
+                    "proficiency_levels",
+                    queryset=ProficiencyLevel.objects.order_by("level"),
+                )
             ),
         )
     )
@@ -49,14 +58,20 @@ def level_overview(*, user) -> dict:
     current = status.level if status else None
     levels = list(VolunteerLevel.objects.order_by("rank"))
     rules_by_pk = {rule.pk: rule for rule in ladder()}
-    following = next((lv for lv in levels if lv.rank > (current.rank if current else 0)), None)
+    following = next(
+        (lv for lv in levels if lv.rank > (current.rank if current else 0)), None
+    )
     required = dict(rules_by_pk[following.pk].requirements) if following else {}
-    missing = rules.missing_for(rules_by_pk[following.pk], attainment) if following else []
+    missing = (
+        rules.missing_for(rules_by_pk[following.pk], attainment) if following else []
+    )
     teaching = {}
     if missing:
         links = (
             CourseCompetency.objects.filter(
-                competency_id__in=[m[0] for m in missing], page__live=True, page__locale__language_code="th"
+                competency_id__in=[m[0] for m in missing],
+                page__live=True,
+                page__locale__language_code="th",
             )
             .select_related("page")
             .order_by("page__title")
@@ -67,26 +82,49 @@ def level_overview(*, user) -> dict:
         shown = {
             page.translation_key: page
             for page in Page.objects.filter(
-                translation_key__in=[link.page.translation_key for link in links], locale=Locale.get_active()
+                translation_key__in=[link.page.translation_key for link in links],
+                locale=Locale.get_active(),
             ).live()
         }
         for link in links:
-            teaching.setdefault(link.competency_id, []).append(shown.get(link.page.translation_key, link.page))
+            teaching.setdefault(link.competency_id, []).append(
+                shown.get(link.page.translation_key, link.page)
+            )
     areas = framework_tree()
     for area in areas:
         for competency in area.competencies.all():
             competency.reached = attainment.get(competency.pk, 0)
             competency.required = required.get(competency.pk, 0)
-            competency.max_level = max([lv.level for lv in competency.proficiency_levels.all()] or [0])
+            competency.max_level = max(
+                [lv.level for lv in competency.proficiency_levels.all()] or [0]
+            )
     return {
         "current_level": current,
         "next_level": following,
         "levels": levels,
         "areas": areas,
         "missing": [
-            {"competency_id": cid, "reached": reached, "required": req, "courses": teaching.get(cid, [])}
+            {
+                "competency_id": cid,
+                "reached": reached,
+                "required": req,
+                "courses": teaching.get(cid, []),
+            }
             for cid, reached, req in missing
         ],
-        "courses_needed": max(0, following.min_completed_courses - completed) if following else 0,
+        "courses_needed": max(0, following.min_completed_courses - completed)
+        if following
+        else 0,
         "completed_courses": completed,
     }
+
+
+def evidence_for_user(*, user):
+    """A person's evidence, newest first, withdrawn included (one query a page)."""
+    from .models import CompetencyEvidence
+
+    return (
+        CompetencyEvidence.objects.filter(user=user)
+        .select_related("competency")
+        .order_by("-created_at", "-pk")
+    )

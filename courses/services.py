@@ -16,7 +16,14 @@ from .signals import course_completed, step_completed
 
 
 class EnrollmentError(Exception):
-    """A learner may not enrol in (or progress through) a course yet; the message says why."""
+    """A learner may not enrol in (or progress through) a course yet; the message says why.
+
+    ``code`` is a stable machine-readable reason, for the API's clients.
+    """
+
+    def __init__(self, message: str = "", code: str = "enrollment_refused"):
+        super().__init__(message)
+        self.code = code
 
 
 def canonical_page(page: Page) -> Page:
@@ -55,7 +62,10 @@ def enrollment_create(*, user, course: CoursePage) -> Enrollment:
         titles = ", ".join(
             f"“{shown.get(c.translation_key, c).title}”" for c in missing
         )
-        raise EnrollmentError(_("Complete %(courses)s first.") % {"courses": titles})
+        raise EnrollmentError(
+            _("Complete %(courses)s first.") % {"courses": titles},
+            code="prerequisites_missing",
+        )
     enrollment, _created = _get_or_create(Enrollment, user=user, course=course)
     return enrollment
 
@@ -92,15 +102,19 @@ def step_complete(*, user, page: Page) -> StepCompletion:
 
     page = canonical_page(page)
     if not is_step(page):
-        raise EnrollmentError(_("Only lessons and quizzes can be completed."))
+        raise EnrollmentError(
+            _("Only lessons and quizzes can be completed."), code="not_a_step"
+        )
     course = course_of(page=page)
     if course is None:
-        raise EnrollmentError(_("This page is not part of a course."))
+        raise EnrollmentError(
+            _("This page is not part of a course."), code="not_in_course"
+        )
     enrollment = (
         Enrollment.objects.select_for_update().filter(user=user, course=course).first()
     )
     if enrollment is None:
-        raise EnrollmentError(_("Enrol in the course first."))
+        raise EnrollmentError(_("Enrol in the course first."), code="not_enrolled")
     steps = course_steps(course=course)
     done = set(
         StepCompletion.objects.filter(user=user, course=course).values_list(
@@ -110,7 +124,9 @@ def step_complete(*, user, page: Page) -> StepCompletion:
     if page.pk not in done and page.pk in locked_step_ids(
         course=course, steps=steps, done=done
     ):
-        raise EnrollmentError(_("Pass the quizzes of the earlier modules first."))
+        raise EnrollmentError(
+            _("Pass the quizzes of the earlier modules first."), code="step_locked"
+        )
     completion, created = _get_or_create(
         StepCompletion, user=user, page=page, course=course
     )

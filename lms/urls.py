@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
+from .apiv1.api import api as api_v1
+from .apiv1.core import json_not_found
 from .health import health
 from .search import views as search_views
 
@@ -13,6 +15,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("api/v1/", api_v1.urls),
+    re_path(r"^api/v1/", json_not_found),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", health, name="health"),
     path("verify/", include("certificates.verify_urls")),

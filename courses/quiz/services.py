@@ -43,7 +43,14 @@ MAX_TEXT = 5000
 
 
 class QuizError(Exception):
-    """The learner may not do this; the message says why."""
+    """The learner may not do this; the message says why.
+
+    ``code`` is a stable machine-readable reason, for the API's clients.
+    """
+
+    def __init__(self, message: str = "", code: str = "quiz_refused"):
+        super().__init__(message)
+        self.code = code
 
 
 def _course_of(quiz: QuizPage):
@@ -114,10 +121,11 @@ def attempt_start(*, user, quiz: QuizPage, now: datetime | None = None) -> Attem
     quiz = canonical_page(quiz)
     course = _course_of(quiz)
     if not Enrollment.objects.filter(user=user, course_id=course.pk).exists():
-        raise QuizError(_("Enrol in the course first."))
+        raise QuizError(_("Enrol in the course first."), code="not_enrolled")
     if step_is_locked(user=user, page=quiz, course=course):
         raise QuizError(
-            _("Finish the earlier modules first: this quiz is still locked.")
+            _("Finish the earlier modules first: this quiz is still locked."),
+            code="quiz_locked",
         )
     attempts = list(
         Attempt.objects.select_for_update()
@@ -130,21 +138,23 @@ def attempt_start(*, user, quiz: QuizPage, now: datetime | None = None) -> Attem
                 return attempt
             _grade(attempt, now=now, responses=None)
     if any(a.passed for a in attempts):
-        raise QuizError(_("You have already passed this quiz."))
+        raise QuizError(_("You have already passed this quiz."), code="already_passed")
     if any(a.status == AttemptStatus.PENDING for a in attempts):
         raise QuizError(
             _(
                 "Your last attempt is waiting for a trainer to mark it; you may try again once it is marked."
-            )
+            ),
+            code="awaiting_marking",
         )
     if quiz.attempts_allowed and len(attempts) >= quiz.attempts_allowed:
         raise QuizError(
             _("You have used all %(n)s attempts allowed for this quiz.")
-            % {"n": quiz.attempts_allowed}
+            % {"n": quiz.attempts_allowed},
+            code="no_attempts_left",
         )
     questions = _questions_for(quiz, course)
     if not questions:
-        raise QuizError(_("This quiz has no questions yet."))
+        raise QuizError(_("This quiz has no questions yet."), code="no_questions")
     if quiz.shuffle_questions:
         random.shuffle(questions)
     loaded = {

@@ -42,6 +42,8 @@ THIRD_PARTY_APPS = [
     "wagtail.admin",
     "wagtail.locales",
     "wagtail.api.v2",
+    "wagtail.api.v3",  # its API tokens (admin: Settings → API tokens) sign in the app
+    "ninja",  # serves the API docs' Swagger UI from our static files, not a CDN
     "wagtail",
     "modelcluster",
     "taggit",
@@ -54,6 +56,7 @@ THIRD_PARTY_APPS = [
 ]
 LOCAL_APPS = [
     "lms.accounts.apps.AccountsConfig",
+    "lms.apiv1.apps.ApiV1Config",
     "lms.home.apps.HomeConfig",
     "competencies.apps.CompetenciesConfig",
     "courses.apps.CoursesConfig",
@@ -242,6 +245,14 @@ WAGTAILAPI_LIMIT_MAX = 50
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
+
+# The learner API (/api/v1/) throttles by client address. Behind N reverse
+# proxies, set DJANGO_NUM_PROXIES=N so the address is read from the proxies'
+# X-Forwarded-For; with 0 a client cannot dodge the limit by sending that header.
+NINJA_NUM_PROXIES = int(os.environ.get("DJANGO_NUM_PROXIES", "0"))
+# Requests per period: token requests per address, calls per person, public
+# calls per address.
+LMS_API_THROTTLE_RATES = {"sign_in": "10/min", "user": "600/min", "anon": "300/min"}
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,30 @@
+"""Small helpers shared by the endpoint modules."""
+
+from django.http import HttpRequest
+from wagtail.models import Page
+
+
+def step_kind(page: Page) -> str:
+    from courses.progress_selectors import quiz_content_type_ids
+
+    return "quiz" if page.content_type_id in quiz_content_type_ids() else "lesson"
+
+
+def content_url(request: HttpRequest, page_id: int) -> str:
+    """The page's content (title, StreamField body…) in Wagtail's API v2."""
+    return request.build_absolute_uri(f"/api/v2/pages/{page_id}/")
+
+
+def web_url(request: HttpRequest, page: Page) -> str:
+    return page.get_full_url(request) or ""
+
+
+def step_ref(request: HttpRequest, page: Page | None) -> dict | None:
+    if page is None:
+        return None
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "kind": step_kind(page),
+        "content_url": content_url(request, page.pk),
+    }
