@@ -90,8 +90,8 @@ def run(size: int, repeat: int):
         "competencies": "/api/v1/me/competencies",
         "certificates": "/api/v1/certificates",
     }
-    print(f"\n{size} courses (SQLite), {repeat} requests each")  # noqa: T201
-    print(f"{'call':<16} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'bytes':>8}")  # noqa: T201
+    print(f"\n{size} courses (SQLite), {repeat} requests each")
+    print(f"{'call':<16} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'bytes':>8}")
 
     def measure(name, url, headers=None):
         client.get(url, headers=headers)
@@ -111,7 +111,7 @@ def run(size: int, repeat: int):
         median = statistics.median(times)
         p95 = sorted(times)[int(0.95 * (len(times) - 1))]
         row = f"{name:<16} {median:>10.1f} {p95:>8.1f} {len(executed):>8}"
-        print(f"{row} {len(response.content):>8}")  # noqa: T201
+        print(f"{row} {len(response.content):>8}")
         return response
 
     for name, url in calls.items():

@@ -61,7 +61,9 @@ def main():
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
-    database_url = args.database_url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'certs.sqlite3'}"
+    database_url = (
+        args.database_url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'certs.sqlite3'}"
+    )
     _setup(database_url)
     from django.core.management import call_command
     from django.db import connection
@@ -91,15 +93,22 @@ def main():
     html = pdf.render_html(pdf.certificate_data(certificate))
     service = _timed(through_service, args.repeat)
     bare = _timed(lambda: pdf.html_to_pdf(html), args.repeat)
-    print(f"render one certificate PDF: {service * 1000:.0f} ms through the service, "
-          f"{bare * 1000:.0f} ms bare WeasyPrint, ratio {service / bare:.2f}")
-    stored = _timed(lambda: services.certificate_pdf(certificate=certificate), args.repeat)
+    print(
+        f"render one certificate PDF: {service * 1000:.0f} ms through the service, "
+        f"{bare * 1000:.0f} ms bare WeasyPrint, ratio {service / bare:.2f}"
+    )
+    stored = _timed(
+        lambda: services.certificate_pdf(certificate=certificate), args.repeat
+    )
     print(f"download of the stored PDF: {stored * 1000:.1f} ms")
 
     # 2. Bulk issue.
     start = time.perf_counter()
     users = User.objects.bulk_create(
-        [User(username=f"b{i}", password="!", first_name="อาสา", last_name=f"ที่ {i}") for i in range(args.people)],
+        [
+            User(username=f"b{i}", password="!", first_name="อาสา", last_name=f"ที่ {i}")
+            for i in range(args.people)
+        ],
         batch_size=2000,
     )
     if not users or users[0].pk is None:
@@ -108,18 +117,26 @@ def main():
         [VolunteerProfile(user=u, province_code="50") for u in users], batch_size=2000
     )
     Enrollment.objects.bulk_create(
-        [Enrollment(user=u, course=course, completed_at=timezone.now()) for u in users], batch_size=2000
+        [Enrollment(user=u, course=course, completed_at=timezone.now()) for u in users],
+        batch_size=2000,
     )
-    print(f"{args.people} volunteers who completed the course made in {time.perf_counter() - start:.1f} s "
-          f"({connection.vendor})")
+    print(
+        f"{args.people} volunteers who completed the course made in {time.perf_counter() - start:.1f} s "
+        f"({connection.vendor})"
+    )
     for workers in args.workers:
-        fresh = Award.objects.create(kind=Award.Kind.COURSE, template=template, name_th=f"bench {workers}")
+        fresh = Award.objects.create(
+            kind=Award.Kind.COURSE, template=template, name_th=f"bench {workers}"
+        )
         AwardCourse.objects.create(award=fresh, course=course)
         start = time.perf_counter()
         run = services.bulk_issue_start(award=fresh, enqueue=False)
         connection.close()
         ctx = multiprocessing.get_context("fork")
-        processes = [ctx.Process(target=_worker, args=(database_url, run.pk)) for _ in range(workers)]
+        processes = [
+            ctx.Process(target=_worker, args=(database_url, run.pk))
+            for _ in range(workers)
+        ]
         for p in processes:
             p.start()
         for p in processes:
@@ -127,8 +144,10 @@ def main():
         elapsed = time.perf_counter() - start
         run.refresh_from_db()
         issued = IssuedCertificate.objects.filter(award=fresh).count()
-        print(f"bulk issue of {run.total} certificates with {workers} worker(s): {elapsed:.1f} s "
-              f"({run.total / elapsed:.0f}/s), issued {issued}, status {run.status}")
+        print(
+            f"bulk issue of {run.total} certificates with {workers} worker(s): {elapsed:.1f} s "
+            f"({run.total / elapsed:.0f}/s), issued {issued}, status {run.status}"
+        )
 
 
 if __name__ == "__main__":

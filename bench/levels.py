@@ -48,26 +48,42 @@ def main():
     rng = random.Random(7)
     start = time.perf_counter()
     User.objects.bulk_create(
-        [User(username=f"v{i}", password="!", phone=f"08{i:08d}") for i in range(args.volunteers)], batch_size=2000
+        [
+            User(username=f"v{i}", password="!", phone=f"08{i:08d}")
+            for i in range(args.volunteers)
+        ],
+        batch_size=2000,
     )
     evidence = []
     for uid in User.objects.values_list("pk", flat=True):
         for competency in rng.sample(competencies, rng.randint(1, 4)):
             evidence.append(
-                CompetencyEvidence(user_id=uid, competency=competency, proficiency=rng.randint(1, 3), source="assessment", comment="bench")
+                CompetencyEvidence(
+                    user_id=uid,
+                    competency=competency,
+                    proficiency=rng.randint(1, 3),
+                    source="assessment",
+                    comment="bench",
+                )
             )
     CompetencyEvidence.objects.bulk_create(evidence, batch_size=5000)
-    print(f"{args.volunteers} volunteers, {len(evidence)} evidence rows made in {time.perf_counter() - start:.1f} s")
+    print(
+        f"{args.volunteers} volunteers, {len(evidence)} evidence rows made in {time.perf_counter() - start:.1f} s"
+    )
 
     for label, change in (("first computation", None), ("after a rule change", "D1")):
         if change:
-            LevelRequirement.objects.filter(level__code="village").update(min_proficiency=2)
+            LevelRequirement.objects.filter(level__code="village").update(
+                min_proficiency=2
+            )
         executed = []
         # The run is executed here, inline, as one worker would (not enqueued).
         run = RecomputeRun.objects.create(cause=label, total=User.objects.count())
         start = time.perf_counter()
         with connection.execute_wrapper(
-            lambda execute, sql, params, many, context, log=executed: log.append(sql) or execute(sql, params, many, context)
+            lambda execute, sql, params, many, context, log=executed: (
+                log.append(sql) or execute(sql, params, many, context)
+            )
         ):
             run = services.recompute_run_execute(run_id=run.pk)
         seconds = time.perf_counter() - start

@@ -60,7 +60,7 @@ class Volunteer:
         self.cookies = {}
 
     def _call(self, kind, method, path, ok=(200, 302), **kwargs):
-        headers = {"Referer": "https://127.0.0.1" + path}
+        headers = {"Referer": self.base.replace("http://", "https://") + path}
         if method == "post":
             kwargs.setdefault("data", {})["csrfmiddlewaretoken"] = self.cookies.get(
                 "csrftoken", ""
@@ -117,8 +117,10 @@ class Volunteer:
                 started = self._call(
                     "start quiz", "post", f"/th/quiz/start/{step['id']}/"
                 )
-                if started is None or "Location" not in started.headers:
-                    continue
+                if started is None or "/quiz/attempt/" not in started.headers.get(
+                    "Location", ""
+                ):
+                    continue  # passed already, or no attempts left: the quiz page says so
                 attempt_path = urlsplit(started.headers["Location"]).path
                 page = self._call("quiz page", "get", attempt_path)
                 if page is None:

@@ -170,7 +170,7 @@ def build(
     volunteers: int, *, courses: int = 100, seed: int = 2026, quiet: bool = False
 ) -> dict:
     """Fill the configured (migrated, empty) database; returns row counts."""
-    from django.contrib.auth.hashers import make_password
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
     from django.contrib.auth.models import Group
     from django.core.management import call_command
     from django.db import connection, transaction
@@ -200,7 +200,10 @@ def build(
         for d in regions._districts(p.code)
         for s in regions._subdistricts(d.code)
     ]
-    password = make_password("bench-volunteer-2026")
+    # PBKDF2 (not the test settings' fast hasher): bench/load.py signs in with
+    # the production settings. Hashed once and shared: hashing is slow on purpose.
+    pbkdf2 = PBKDF2PasswordHasher()
+    password = pbkdf2.encode("bench-volunteer-2026", pbkdf2.salt())
     group = Group.objects.get(name="Volunteer")
     first_id = (
         User.objects.order_by("-pk").values_list("pk", flat=True).first() or 0

@@ -59,7 +59,10 @@ class TestSignIn:
 
     def test_body_that_is_not_json_is_a_validation_error(self, client, db):
         response = client.post(
-            "/api/v1/auth/token", data="{", content_type="application/json"
+            "/api/v1/auth/token",
+            data="{",
+            content_type="application/json",
+            HTTP_ACCEPT_LANGUAGE="en",
         )
         assert response.status_code == 422
         assert response.json()["fields"] == {
