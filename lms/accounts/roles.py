@@ -52,6 +52,8 @@ MODEL_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "accounts.add_user",
         "accounts.change_user",
         "accounts.view_user",
+        "accounts.import_volunteers",
+        "accounts.view_volunteerimport",
         "wagtailcore.view_workflow",
         "wagtailcore.add_workflow",
         "wagtailcore.change_workflow",
