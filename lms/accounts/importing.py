@@ -63,14 +63,14 @@ def _write_people(pending) -> None:
     User.objects.bulk_create(new_users, batch_size=LOOKUP_CHUNK)
     if any(u.pk is None for u in new_users):  # pragma: no cover - old SQLite
         raise RuntimeError("The database did not return the new people's ids.")
-    updated = [p.user for p in pending if not p.new]
+    updated = [p.user for p in pending if not p.new and p.changed]
     User.objects.bulk_update(
         updated,
         ["first_name", "last_name", "phone", "email", "username"],
         batch_size=LOOKUP_CHUNK,
     )
     existing = {}
-    for ids in _chunks(u.pk for u in updated):
+    for ids in _chunks(p.user.pk for p in pending if not p.new):
         existing.update(
             {p.user_id: p for p in VolunteerProfile.objects.filter(user_id__in=ids)}
         )
@@ -79,7 +79,7 @@ def _write_people(pending) -> None:
         profile = existing.get(p.user.pk)
         if profile is None:
             to_create.append(VolunteerProfile(user=p.user, **p.profile))
-        elif p.profile:
+        elif any(getattr(profile, name) != value for name, value in p.profile.items()):
             for name, value in p.profile.items():
                 setattr(profile, name, value)
             to_update.append(profile)
