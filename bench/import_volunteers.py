@@ -50,9 +50,9 @@ def main():
     rows = generate_rows(args.rows, levels=("village",))
     data = to_xlsx(rows) if args.xlsx else to_csv(rows, bom=True)
     name = "volunteers.xlsx" if args.xlsx else "volunteers.csv"
-    print(
-        f"generated {args.rows} rows ({len(data) / 1e6:.1f} MB {name}) in {time.perf_counter() - start:.1f}s"
-    )  # noqa: T201
+    took = time.perf_counter() - start
+    size = len(data) / 1e6
+    print(f"generated {args.rows} rows ({size:.1f} MB {name}) in {took:.1f}s")  # noqa: T201
 
     for label, dry_run in (
         ("preview (dry run)", True),
