@@ -79,7 +79,7 @@ def _discard(name: str) -> None:
             pass
 
 
-def _rows(result):
+def _rows(result, regions):
     """Preview rows: every error, then the others up to ``PREVIEW_ROWS``."""
     errors = {row.number: row for row in result.invalid_rows}
     rows, shown = [], 0
@@ -95,6 +95,7 @@ def _rows(result):
                 "number": number,
                 "status": "error" if invalid else row.import_type,
                 "values": [values.get(c) or "" for c in COLUMNS],
+                "region": regions.get(number, ""),
                 "errors": invalid.field_specific_errors if invalid else {},
                 "general": invalid.non_field_specific_errors if invalid else [],
             }
@@ -106,7 +107,7 @@ def _context(result, summary, file_name):
     totals = result.totals
     return {
         "columns": COLUMNS,
-        "rows": _rows(result),
+        "rows": _rows(result, summary.regions),
         "file_name": file_name,
         "total": summary.total,
         "new": totals.get("new", 0),

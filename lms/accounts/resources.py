@@ -267,6 +267,8 @@ class ImportSummary:
     evidence_recorded: int = 0
     levels_changed: int = 0
     record_id: int | None = None
+    # Row number → the region the row's names or codes resolved to, for the preview.
+    regions: dict[int, str] = field(default_factory=dict)
 
 
 class VolunteerResource(resources.ModelResource):
@@ -566,6 +568,9 @@ class VolunteerResource(resources.ModelResource):
         self.summary.total = len(dataset)
         self.summary.created = sum(1 for p in self.pending if p.new)
         self.summary.updated = sum(1 for p in self.pending if not p.new)
+        for p in self.pending:
+            if p.profile.get("subdistrict_code"):
+                self.summary.regions[p.number] = region_label(p.profile)
         if (
             kwargs.get("dry_run")
             or result.has_errors()
@@ -621,6 +626,19 @@ class VolunteerResource(resources.ModelResource):
 
     def export_field(self, field, instance, **kwargs):
         return neutralise(super().export_field(field, instance, **kwargs))
+
+
+def region_label(profile: dict) -> str:
+    """“sub-district, district, province” in Thai, from a profile's codes."""
+    return " · ".join(
+        area.name_th
+        for area in (
+            geothai.subdistrict(profile["subdistrict_code"]),
+            geothai.district(profile["district_code"]),
+            geothai.province(profile["province_code"]),
+        )
+        if area is not None
+    )
 
 
 def neutralise(value):
