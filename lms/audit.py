@@ -74,14 +74,15 @@ def on_groups_changed(sender, instance, action, pk_set, reverse, model, **kwargs
     """``m2m_changed`` on ``User.groups``: log a person's role groups changing.
 
     Covers the admin's user editor and any code that adds or removes a role
-    group; the import writes groups in bulk and logs its changes itself. A
-    new account getting its first role (Volunteer at sign-up) is not logged.
+    group; the import writes groups in bulk and logs its changes itself. The
+    Volunteer role a new account gets at sign-up is not logged; any other
+    first role (trainer, administrator) is.
     """
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
     from wagtail.log_actions import get_active_log_context
 
-    from lms.accounts.roles import ROLE_GROUPS
+    from lms.accounts.roles import ROLE_GROUPS, VOLUNTEER
 
     if action not in ("post_add", "post_remove"):
         return
@@ -105,8 +106,8 @@ def on_groups_changed(sender, instance, action, pk_set, reverse, model, **kwargs
             user.groups.filter(name__in=ROLE_GROUPS).values_list("name", flat=True)
         )
         before = now - names if action == "post_add" else now | names
-        if not before and action == "post_add" and len(now) == 1:
-            continue  # a first role, given at sign-up or creation
+        if action == "post_add" and not before and now == {VOLUNTEER}:
+            continue  # the Volunteer role every account gets at sign-up
         log(
             user,
             "lms.role_change",

@@ -21,8 +21,11 @@ pytestmark = pytest.mark.django_db
 SITE_HISTORY = "/admin/reports/site-history/"
 
 
-def entries(action):
-    return list(ModelLogEntry.objects.filter(action=action))
+def entries(action, about=None):
+    found = ModelLogEntry.objects.filter(action=action)
+    if about is not None:
+        found = found.filter(object_id=str(about.pk))
+    return list(found)
 
 
 @pytest.fixture
@@ -150,7 +153,7 @@ class TestRecordedActions:
         with LogContext(user=administrator):
             volunteer.groups.add(Group.objects.get(name="Trainer"))
             volunteer.groups.remove(Group.objects.get(name="Volunteer"))
-        added, removed = entries("lms.role_change")[::-1]
+        added, removed = entries("lms.role_change", about=volunteer)[::-1]
         assert (added.user, added.data["from"], added.data["to"]) == (
             administrator,
             ["Volunteer"],
@@ -164,6 +167,11 @@ class TestRecordedActions:
     def test_first_role_at_sign_up_is_not_a_change(self, roles):
         factories.make_user(role="Volunteer")
         assert entries("lms.role_change") == []
+
+    def test_a_new_administrator_is_a_change(self, roles):
+        admin = factories.make_user(role="Administrator")
+        (entry,) = entries("lms.role_change")
+        assert (entry.object_id, entry.data["to"]) == (str(admin.pk), ["Administrator"])
 
 
 class TestWhoReadsTheLog:
@@ -234,3 +242,38 @@ class TestWhoReadsTheLog:
             )
         with django_assert_max_num_queries(len(few.captured_queries)):
             client.get(SITE_HISTORY)
+
+
+class TestRoleChangeInTheUserEditor:
+    def test_making_a_volunteer_a_trainer_records_the_administrator(
+        self, client, administrator, volunteer
+    ):
+        client.force_login(administrator)
+        trainer = Group.objects.get(name="Trainer")
+        response = client.post(
+            reverse("wagtailusers_users:edit", args=[volunteer.pk]),
+            {
+                "username": volunteer.username,
+                "email": "",
+                "phone": volunteer.phone,
+                "first_name": volunteer.first_name,
+                "last_name": volunteer.last_name,
+                "password1": "",
+                "password2": "",
+                "is_active": "on",
+                "groups": [trainer.pk],
+            },
+        )
+        assert response.status_code == 302, response.context["form"].errors
+        changes = entries("lms.role_change", about=volunteer)
+        assert changes, "no role change logged"
+        assert all(
+            e.user == administrator and e.object_id == str(volunteer.pk)
+            for e in changes
+        )
+        # Django's groups.set() removes, then adds: two entries of one action (same uuid).
+        assert [(e.data["from"], e.data["to"]) for e in reversed(changes)] == [
+            (["Volunteer"], []),
+            ([], ["Trainer"]),
+        ]
+        assert len({e.uuid for e in changes}) == 1
