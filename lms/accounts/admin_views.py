@@ -7,6 +7,7 @@ imported in one transaction). Only holders of ``accounts.import_volunteers``
 """
 
 import os
+import time
 import uuid
 from pathlib import Path
 from tempfile import gettempdir
@@ -28,6 +29,8 @@ IMPORT_PERMISSION = "accounts.import_volunteers"
 SESSION_KEY = "volunteer_import"
 MAX_UPLOAD = 20 * 1024 * 1024
 PREVIEW_ROWS = 500
+PREVIEW_ERRORS = 1000
+STALE_AFTER = 24 * 3600
 
 
 def _require(request) -> None:
@@ -59,8 +62,14 @@ def _folder() -> Path:
 
 
 def _store(data: bytes) -> str:
+    """Keep an upload until it is confirmed; uploads never confirmed go after a day."""
+    folder = _folder()
+    stale = time.time() - STALE_AFTER
+    for path in folder.iterdir():
+        if path.stat().st_mtime < stale:
+            path.unlink(missing_ok=True)
     name = uuid.uuid4().hex
-    (_folder() / name).write_bytes(data)
+    (folder / name).write_bytes(data)
     return name
 
 
@@ -80,15 +89,19 @@ def _discard(name: str) -> None:
 
 
 def _rows(result, regions):
-    """Preview rows: every error, then the others up to ``PREVIEW_ROWS``."""
+    """Preview rows: errors (up to ``PREVIEW_ERRORS``) and others (up to ``PREVIEW_ROWS``)."""
     errors = {row.number: row for row in result.invalid_rows}
-    rows, shown = [], 0
+    rows, shown, shown_errors = [], 0, 0
     for number, row in enumerate(result.rows, 1):
         invalid = errors.get(number)
-        if invalid is None and shown >= PREVIEW_ROWS:
-            continue
         if invalid is None:
+            if shown >= PREVIEW_ROWS:
+                continue
             shown += 1
+        else:
+            if shown_errors >= PREVIEW_ERRORS:
+                continue
+            shown_errors += 1
         values = row.row_values or {}
         rows.append(
             {
@@ -120,6 +133,7 @@ def _context(result, summary, file_name):
             for e in errors
         ],
         "preview_limit": PREVIEW_ROWS,
+        "error_limit": PREVIEW_ERRORS,
     }
 
 

@@ -71,7 +71,13 @@ def test_administrator_imports_a_csv(live_server, desktop_page, tmp_path):
     existing.refresh_from_db()
     assert existing.last_name == "ปรับปรุงแล้ว"
 
+    # The import is in the audit log (Reports → Site history).
+    page.goto(f"{live_server.url}/admin/reports/site-history/")
+    expect(page.locator("main")).to_contain_text("อาสาสมัคร.csv")
+    page.screenshot(path=str(SHOTS / "site-history.png"), full_page=False)
+
     # A file with a district outside its province: the row is marked, no confirm button.
+    page.goto(f"{live_server.url}/admin/volunteers/import/")
     page.locator("input[type=file]").set_input_files(
         str(FILES / "district_not_in_province.csv")
     )
