@@ -21,6 +21,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms import audit
+
 from .codes import generate_code
 from .models import (
     Award,
@@ -163,6 +165,8 @@ def certificate_issue(
                     reason=reason[:255],
                     bulk_run=bulk_run,
                 )
+            if bulk_run is None:  # a bulk run is logged once, when it starts
+                audit.log(certificate, "lms.certificate_issue", by=issued_by, source=source, reason=reason[:255])
             return certificate, True
         except IntegrityError:
             # Either another process issued it first (read it back), or the
@@ -267,6 +271,7 @@ def certificate_revoke(
     certificate.revoked_by = by
     certificate.revocation_reason = reason.strip()[:255]
     certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    audit.log(certificate, "lms.certificate_revoke", by=by, reason=certificate.revocation_reason)
     return certificate
 
 
@@ -471,6 +476,7 @@ def bulk_issue_start(
         unmatched=list(unmatched or [])[:1000],
         created_by=created_by,
     )
+    audit.log(run, "lms.bulk_issue", by=created_by, award=award.pk, total=run.total, reason=run.reason)
     BulkIssueChunk.objects.bulk_create(
         [
             BulkIssueChunk(run=run, user_ids=user_ids[i : i + CHUNK_SIZE])

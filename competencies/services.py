@@ -10,6 +10,8 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms import audit
+
 from . import rules
 from .interchange import (  # noqa: F401 - re-exported
     FORMAT,
@@ -167,6 +169,7 @@ def evidence_withdraw(*, evidence: CompetencyEvidence, by, reason: str) -> Compe
         evidence.withdrawn_by = by
         evidence.withdrawal_reason = reason
         evidence.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+        audit.log(evidence, "lms.evidence_withdraw", by=by, reason=reason, person=evidence.user_id)
         level_recompute(user=evidence.user, cause=f"withdrawn:{evidence.pk}")
     return evidence
 
@@ -227,6 +230,41 @@ def _levels_for_batch(user_ids: list[int], ladder_rules) -> dict[int, int | None
     return result
 
 
+def _apply_levels(user_ids: list[int], ladder_rules, cause: str) -> int:
+    """Write the rules' level for each person in bulk; returns how many changed."""
+    levels = _levels_for_batch(user_ids, ladder_rules)
+    statuses = {s.user_id: s for s in VolunteerStatus.objects.filter(user_id__in=user_ids)}
+    to_create, to_update, changes = [], [], []
+    for uid in user_ids:
+        new = levels[uid]
+        status = statuses.get(uid)
+        if status is None:
+            if new is not None:
+                to_create.append(VolunteerStatus(user_id=uid, level_id=new))
+                changes.append(LevelChange(user_id=uid, from_level_id=None, to_level_id=new, cause=cause))
+        elif status.level_id != new:
+            changes.append(LevelChange(user_id=uid, from_level_id=status.level_id, to_level_id=new, cause=cause))
+            status.level_id = new
+            to_update.append(status)
+    VolunteerStatus.objects.bulk_create(to_create)
+    VolunteerStatus.objects.bulk_update(to_update, ["level"])
+    LevelChange.objects.bulk_create(changes)
+    return len(changes)
+
+
+@transaction.atomic
+def levels_recompute_for(*, user_ids: list[int], cause: str) -> int:
+    """Recompute many people's levels in bulk (after an import); returns how many changed.
+
+    Like the background run, this does not send ``level_changed`` per person.
+    """
+    ladder_rules = ladder()
+    changed = 0
+    for i in range(0, len(user_ids), BATCH):
+        changed += _apply_levels(user_ids[i : i + BATCH], ladder_rules, cause[:255])
+    return changed
+
+
 def recompute_run_start(*, cause: str):
     """Record a run and hand it to a background worker."""
     from django.contrib.auth import get_user_model
@@ -261,27 +299,11 @@ def recompute_run_execute(*, run_id: int, stop_after_batches: int | None = None)
                 run.finished_at = timezone.now()
                 run.save(update_fields=["status", "finished_at"])
                 return run
-            levels = _levels_for_batch(user_ids, ladder_rules)
-            statuses = {s.user_id: s for s in VolunteerStatus.objects.filter(user_id__in=user_ids)}
-            to_create, to_update, changes = [], [], []
-            for uid in user_ids:
-                new = levels[uid]
-                status = statuses.get(uid)
-                if status is None:
-                    if new is not None:
-                        to_create.append(VolunteerStatus(user_id=uid, level_id=new))
-                        changes.append(LevelChange(user_id=uid, from_level_id=None, to_level_id=new, cause=run.cause))
-                elif status.level_id != new:
-                    changes.append(LevelChange(user_id=uid, from_level_id=status.level_id, to_level_id=new, cause=run.cause))
-                    status.level_id = new
-                    to_update.append(status)
-            VolunteerStatus.objects.bulk_create(to_create)
-            VolunteerStatus.objects.bulk_update(to_update, ["level"])
-            LevelChange.objects.bulk_create(changes)
+            changes = _apply_levels(user_ids, ladder_rules, run.cause)
             run.status = RecomputeRun.Status.RUNNING
             run.last_user_id = user_ids[-1]
             run.done += len(user_ids)
-            run.changed += len(changes)
+            run.changed += changes
             run.save(update_fields=["status", "last_user_id", "done", "changed"])
         batches += 1
         if stop_after_batches is not None and batches >= stop_after_batches:

@@ -23,6 +23,7 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from lms import audit
 from lms.search.thai import segment
 
 from .models import (
@@ -222,6 +223,15 @@ def recompute_after_ladder_change(request, instances):
         run = recompute_run_start(
             cause=f"ladder changed by {request.user.get_username()}"
         )
+        for item in items:
+            if isinstance(item, VolunteerLevel):
+                audit.log(
+                    item if item.pk else run,
+                    "lms.level_rules_change",
+                    by=request.user,
+                    detail=item.code,
+                    run=run.pk,
+                )
         messages.info(
             request,
             _("Levels are being recomputed for everyone (%(n)s people).")

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from . import audit_views
 from .api import api_router
 from .apiv1.api import api as api_v1
 from .apiv1.core import json_not_found
@@ -12,6 +13,9 @@ from .health import health
 from .search import views as search_views
 
 urlpatterns = [
+    # Before Wagtail's own: the audit log limited by role (lms/audit_views.py).
+    path("admin/reports/site-history/", audit_views.site_history),
+    path("admin/reports/site-history/results/", audit_views.site_history_results),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

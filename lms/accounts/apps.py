@@ -9,9 +9,18 @@ class AccountsConfig(AppConfig):
     verbose_name = _("accounts")
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import m2m_changed, post_migrate
+
+        from lms import audit
 
         from . import roles
+        from .models import User
+
+        m2m_changed.connect(
+            audit.on_groups_changed,
+            sender=User.groups.through,
+            dispatch_uid="lms_audit_role_change",
+        )
 
         # post_migrate is sent once per app, in INSTALLED_APPS order; the last
         # app's signal comes after every app's permissions were created.

@@ -111,3 +111,43 @@ class VolunteerProfile(models.Model):
     @property
     def subdistrict_name(self) -> str:
         return regions.subdistrict_name(self.subdistrict_code)
+
+
+class VolunteerImport(models.Model):
+    """One confirmed upload of volunteers, kept for the audit log.
+
+    The rows themselves are not stored (they are the people); this records who
+    imported which file, when, and what it changed. It also carries the
+    ``import_volunteers`` permission, which only administrators hold.
+    """
+
+    file_name = models.CharField(_("file"), max_length=255)
+    created_by = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("imported by"),
+    )
+    created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    total = models.PositiveIntegerField(_("rows"), default=0)
+    created = models.PositiveIntegerField(_("new people"), default=0)
+    updated = models.PositiveIntegerField(_("updated people"), default=0)
+    roles_changed = models.PositiveIntegerField(_("roles changed"), default=0)
+    evidence_recorded = models.PositiveIntegerField(
+        _("recognised-level evidence"), default=0
+    )
+
+    class Meta:
+        verbose_name = _("volunteer import")
+        verbose_name_plural = _("volunteer imports")
+        ordering = ["-created_at"]
+        permissions = [("import_volunteers", _("Can import and export volunteers"))]
+
+    def __str__(self):
+        from django.utils import timezone
+
+        return (
+            f"{self.file_name} ({timezone.localtime(self.created_at):%Y-%m-%d %H:%M})"
+        )

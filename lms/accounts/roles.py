@@ -55,6 +55,8 @@ MODEL_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "wagtailcore.view_apitoken",
         "wagtailcore.change_apitoken",
         "wagtailcore.delete_apitoken",
+        "accounts.import_volunteers",
+        "accounts.view_volunteerimport",
         "wagtailcore.view_workflow",
         "wagtailcore.add_workflow",
         "wagtailcore.change_workflow",

@@ -266,5 +266,9 @@ LOGGING = {
     },
 }
 
+# django-import-export strips a leading "=" from exported cells; our volunteer
+# export also quotes + - @ (lms.accounts.resources.neutralise).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+
 # Site-wide labels that templates show.
 SITE_TAGLINE = _("Learning for Thailand's digital volunteers")

@@ -1,0 +1,116 @@
+"""The programme's audit trail, on Wagtail's own audit log.
+
+Who did what and when for the actions that matter to a ministry: issuing and
+revoking certificates, bulk issue runs, volunteer imports, withdrawing
+evidence, changing the level rules and changing someone's role. Each is a
+``wagtail.log_actions.log`` entry (a ``ModelLogEntry``) with a registered
+action, so the site history report (/admin/reports/site-history/) lists,
+filters and exports them. Services call ``log`` themselves; role changes
+made outside the import are caught by a signal on ``User.groups``.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import LogFormatter
+
+ACTIONS = {
+    "lms.certificate_issue": (_("Issue certificate"), _("Issued certificate")),
+    "lms.certificate_revoke": (_("Revoke certificate"), _("Revoked certificate")),
+    "lms.bulk_issue": (
+        _("Bulk issue certificates"),
+        _("Started a bulk issue of certificates"),
+    ),
+    "lms.volunteer_import": (_("Import volunteers"), _("Imported volunteers")),
+    "lms.evidence_withdraw": (
+        _("Withdraw evidence"),
+        _("Withdrew competency evidence"),
+    ),
+    "lms.level_rules_change": (
+        _("Change level rules"),
+        _("Changed the volunteer level rules"),
+    ),
+    "lms.role_change": (_("Change role"), _("Changed role")),
+}
+
+
+def _formatter(action: str, label, message):
+    class Formatter(LogFormatter):
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            detail = data.get("detail", "")
+            if action == "lms.role_change" and "to" in data:
+                detail = _("from %(old)s to %(new)s") % {
+                    "old": ", ".join(data.get("from") or []) or "—",
+                    "new": ", ".join(data.get("to") or []) or "—",
+                }
+            elif action == "lms.volunteer_import":
+                detail = _("%(created)s new, %(updated)s updated") % {
+                    "created": data.get("created", 0),
+                    "updated": data.get("updated", 0),
+                }
+            elif data.get("reason"):
+                detail = data["reason"]
+            return f"{message}: {detail}" if detail else str(message)
+
+    Formatter.label = label
+    Formatter.message = message
+    Formatter.__name__ = f"{action.split('.')[-1].title().replace('_', '')}Formatter"
+    return Formatter
+
+
+def register_actions(actions) -> None:
+    """Called from the ``register_log_actions`` hook."""
+    for action, (label, message) in ACTIONS.items():
+        actions.register_action(action)(_formatter(action, label, message))
+
+
+def log(instance, action: str, *, by=None, **data) -> None:
+    """Record ``action`` on ``instance`` by ``by`` (None: the system)."""
+    from wagtail.log_actions import log as wagtail_log
+
+    wagtail_log(instance, action, user=by, data=data)
+
+
+def on_groups_changed(sender, instance, action, pk_set, reverse, model, **kwargs):
+    """``m2m_changed`` on ``User.groups``: log a person's role groups changing.
+
+    Covers the admin's user editor and any code that adds or removes a role
+    group; the import writes groups in bulk and logs its changes itself. The
+    Volunteer role a new account gets at sign-up is not logged; any other
+    first role (trainer, administrator) is.
+    """
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from wagtail.log_actions import get_active_log_context
+
+    from lms.accounts.roles import ROLE_GROUPS, VOLUNTEER
+
+    if action not in ("post_add", "post_remove"):
+        return
+    User = get_user_model()
+    if reverse:  # group.user_set.add(...): the instance is the group
+        if instance.name not in ROLE_GROUPS:
+            return
+        users, names = list(User.objects.filter(pk__in=pk_set or [])), {instance.name}
+    else:
+        names = set(
+            Group.objects.filter(pk__in=pk_set or [], name__in=ROLE_GROUPS).values_list(
+                "name", flat=True
+            )
+        )
+        users = [instance]
+    if not names:
+        return
+    by = get_active_log_context().user
+    for user in users:
+        now = set(
+            user.groups.filter(name__in=ROLE_GROUPS).values_list("name", flat=True)
+        )
+        before = now - names if action == "post_add" else now | names
+        if action == "post_add" and not before and now == {VOLUNTEER}:
+            continue  # the Volunteer role every account gets at sign-up
+        log(
+            user,
+            "lms.role_change",
+            by=by,
+            **{"from": sorted(before), "to": sorted(now)},
+        )
