@@ -271,3 +271,20 @@ class TestResume:
             client.get(f"/en/learn/resume/{course.pk}/")["Location"]
             == lessons_of(course)[1].url
         )
+
+
+class TestQuizNeedsPassing:
+    def test_the_complete_button_cannot_complete_a_quiz(
+        self, signed_in, course, learner
+    ):
+        from .conftest import add_quiz, modules_of
+
+        services.enrollment_create(user=learner, course=course)
+        quiz = add_quiz(modules_of(course)[-1])
+        for lesson in lessons_of(course):
+            services.step_complete(user=learner, page=lesson)
+        url = reverse("courses:complete", args=[quiz.pk])
+        response = signed_in.post(url, HTTP_ACCEPT="application/json")
+        assert response.status_code == 400
+        signed_in.post(url)
+        assert not StepCompletion.objects.filter(user=learner, page=quiz).exists()
