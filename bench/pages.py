@@ -63,8 +63,23 @@ def main():
         "--reuse", action="store_true", help="reuse bench/out/data-N.sqlite3"
     )
     args = parser.parse_args()
-    for size in args.volunteers:
-        run(size, args.repeat, args.reuse)
+    if len(args.volunteers) > 1:
+        # One process per size: Wagtail's and Django's in-process caches
+        # (site root, content types) must not leak from one database to the next.
+        import subprocess
+
+        for size in args.volunteers:
+            command = [
+                sys.executable,
+                __file__,
+                "--volunteers",
+                str(size),
+                "--repeat",
+                str(args.repeat),
+            ]
+            subprocess.run(command + (["--reuse"] if args.reuse else []), check=True)
+        return
+    run(args.volunteers[0], args.repeat, args.reuse)
 
 
 def run(size: int, repeat: int, reuse: bool = False):
