@@ -56,6 +56,7 @@ LOCAL_APPS = [
     "courses.apps.CoursesConfig",
     "courses.quiz.apps.QuizConfig",
     "certificates.apps.CertificatesConfig",
+    "lms.reports.apps.ReportsConfig",
 ]
 # Local apps first so their templates and translations win over Wagtail's.
 INSTALLED_APPS = LOCAL_APPS + DJANGO_APPS + THIRD_PARTY_APPS
