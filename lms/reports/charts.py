@@ -24,7 +24,7 @@ def bar_chart(bars, *, title: str, percent: bool = False, width: int = 720) -> s
     """One horizontal bar per (label, value), longest first scale-wise."""
     if not bars:
         return ""
-    label_w, bar_h, gap, value_w = 190, 22, 8, 80
+    label_w, bar_h, gap, value_w = 200, 24, 8, 80
     plot_w = width - label_w - value_w
     top = max((v or 0) for _, v in bars) or 1
     if percent:
@@ -58,7 +58,7 @@ def bar_chart(bars, *, title: str, percent: bool = False, width: int = 720) -> s
     )
     return format_html(
         '<svg class="lms-chart" role="img" viewBox="0 0 {w} {h}" width="100%" '
-        'style="max-width:{w}px;font:13px sans-serif" xmlns="http://www.w3.org/2000/svg">'
+        'style="max-width:{w}px;font-family:inherit;font-size:15px" xmlns="http://www.w3.org/2000/svg">'
         "<title>{title}</title>{body}</svg>",
         w=width,
         h=height,
@@ -102,8 +102,8 @@ def trend_chart(points, *, title: str, percent: bool = False, width: int = 720) 
     body = format_html_join(
         "",
         '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>'
-        '<text x="{}" y="{}" text-anchor="middle" font-size="11">{}</text>'
-        '<text x="{}" y="{}" text-anchor="middle" font-size="11">{}</text>',
+        '<text x="{}" y="{}" text-anchor="middle" font-size="13">{}</text>'
+        '<text x="{}" y="{}" text-anchor="middle" font-size="13">{}</text>',
         cols,
     )
     axis = mark_safe(
@@ -112,7 +112,7 @@ def trend_chart(points, *, title: str, percent: bool = False, width: int = 720) 
     )
     return format_html(
         '<svg class="lms-chart" role="img" viewBox="0 0 {w} {h}" width="100%" '
-        'style="max-width:{w}px;font:13px sans-serif" xmlns="http://www.w3.org/2000/svg">'
+        'style="max-width:{w}px;font-family:inherit;font-size:15px" xmlns="http://www.w3.org/2000/svg">'
         "<title>{title}</title>{axis}{body}</svg>",
         w=width,
         h=height,

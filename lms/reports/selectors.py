@@ -142,6 +142,25 @@ def _by_month(queryset, date_field, **aggregates) -> list[dict]:
     )
 
 
+def _fill_months(points: list[tuple]) -> list[tuple]:
+    """Months without data get a zero, so the trend's spacing is true to time."""
+    if not points:
+        return []
+    values = {_month(d): v for d, v in points}
+    first, last = min(values), max(values)
+    out, month = [], first
+    while month <= last:
+        out.append((month, values.get(month, 0)))
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return out
+
+
+def _month(value) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    return value.replace(day=1)
+
+
 def _rate(part, whole) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
@@ -182,7 +201,7 @@ def report_enrolments(*, filters: ReportFilters, scope) -> Report:
         ],
         rows=rows,
         bar_column="enrolments",
-        trend=[(r["month"], r["value"]) for r in trend],
+        trend=_fill_months([(r["month"], r["value"]) for r in trend]),
         trend_label=_("Enrolments per month"),
         totals={
             "enrolments": enrolments,
@@ -211,7 +230,7 @@ def report_completions(*, filters: ReportFilters, scope) -> Report:
         columns=[("completions", _("Completions")), ("people", _("People"))],
         rows=rows,
         bar_column="completions",
-        trend=[(r["month"], r["value"]) for r in trend],
+        trend=_fill_months([(r["month"], r["value"]) for r in trend]),
         trend_label=_("Completions per month"),
         totals={"completions": _total(rows, "completions"), "people": _total(rows, "people")},
     )
@@ -246,7 +265,7 @@ def report_quiz(*, filters: ReportFilters, scope) -> Report:
         rows=rows,
         bar_column="rate",
         bar_is_percent=True,
-        trend=[(r["month"], _rate(r["passed"], r["attempts"]) or 0) for r in trend],
+        trend=_fill_months([(r["month"], _rate(r["passed"], r["attempts"]) or 0) for r in trend]),
         trend_label=_("Pass rate per month (%)"),
         totals={"attempts": attempts, "passed": passed, "rate": _rate(passed, attempts)},
     )
@@ -281,7 +300,7 @@ def report_competencies(*, filters: ReportFilters, scope) -> Report:
         columns=[("attained", _("Competencies attained")), ("people", _("People"))],
         rows=rows,
         bar_column="attained",
-        trend=[(r["month"], r["value"]) for r in trend],
+        trend=_fill_months([(r["month"], r["value"]) for r in trend]),
         trend_label=_("Competencies attained per month"),
         totals={"attained": _total(rows, "attained"), "people": _total(rows, "people")},
     )
@@ -313,7 +332,7 @@ def report_levels(*, filters: ReportFilters, scope) -> Report:
         columns=[("volunteers", _("Volunteers"))],
         rows=rows,
         bar_column="volunteers",
-        trend=[(r["month"], r["value"]) for r in trend],
+        trend=_fill_months([(r["month"], r["value"]) for r in trend]),
         trend_label=_("Level changes per month"),
         totals={"volunteers": _total(rows, "volunteers")},
         note=_("Levels are today's; course, topic and dates do not apply to them."),
@@ -344,7 +363,7 @@ def report_certificates(*, filters: ReportFilters, scope) -> Report:
         columns=[("issued", _("Issued")), ("revoked", _("Revoked since"))],
         rows=rows,
         bar_column="issued",
-        trend=[(r["month"], r["value"]) for r in trend],
+        trend=_fill_months([(r["month"], r["value"]) for r in trend]),
         trend_label=_("Certificates per month"),
         totals={"issued": _total(rows, "issued"), "revoked": _total(rows, "revoked")},
     )

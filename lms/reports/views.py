@@ -36,7 +36,7 @@ def index(request):
         if fmt in exports.CONTENT_TYPES:
             return exports.report_response(report, fmt)
     context = {
-        "header_title": _("Reports"),
+        "header_title": _("Programme reports"),
         "form": form,
         "report": report,
         "tabs": [

@@ -16,10 +16,11 @@ class ReportsMenuItem(MenuItem):
         return views.can_view_reports(request.user)
 
 
-@hooks.register("register_admin_menu_item")
+# Listed in Wagtail's own "Reports" submenu, next to its page reports.
+@hooks.register("register_reports_menu_item")
 def register_reports_menu_item():
     return ReportsMenuItem(
-        _("Reports"), reverse("reports_index"), icon_name="table", order=280
+        _("Programme reports"), reverse("reports_index"), icon_name="table", order=10
     )
 
 
