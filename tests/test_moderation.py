@@ -30,7 +30,9 @@ def _act(client, page, action, comment=""):
     )
     task_state = state.current_task_state
     return client.post(
-        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk]),
+        reverse(
+            "wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk]
+        ),
         {"comment": comment},
     )
 

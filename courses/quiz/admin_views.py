@@ -48,9 +48,9 @@ def marking_queue(request):
         return redirect(request.get_full_path())
     course_id = request.GET.get("course")
     course_id = int(course_id) if course_id and course_id.isdigit() else None
-    page = Paginator(selectors.marking_queue(course_id=course_id, scope=scope), 25).get_page(
-        request.GET.get("p")
-    )
+    page = Paginator(
+        selectors.marking_queue(course_id=course_id, scope=scope), 25
+    ).get_page(request.GET.get("p"))
     return TemplateResponse(
         request,
         "quiz/admin/marking_queue.html",

@@ -121,7 +121,9 @@ def trainer_scope_set(*, user, province_codes) -> None:
     wanted = {code for code in province_codes if code}
     unknown = sorted(code for code in wanted if not regions.is_valid_region(code))
     if unknown:
-        raise ValidationError(_("Unknown province: %(codes)s") % {"codes": ", ".join(unknown)})
+        raise ValidationError(
+            _("Unknown province: %(codes)s") % {"codes": ", ".join(unknown)}
+        )
     TrainerScope.objects.filter(user=user).exclude(province_code__in=wanted).delete()
     have = set(
         TrainerScope.objects.filter(user=user).values_list("province_code", flat=True)

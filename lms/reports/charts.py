@@ -16,7 +16,9 @@ TREND_COLOUR = "#1a7f37"
 def _fmt(value, percent: bool) -> str:
     if value is None:
         return "–"
-    text = number_format(value, decimal_pos=1 if percent else None, use_l10n=True, force_grouping=True)
+    text = number_format(
+        value, decimal_pos=1 if percent else None, use_l10n=True, force_grouping=True
+    )
     return f"{text}%" if percent else text
 
 

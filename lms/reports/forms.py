@@ -44,7 +44,10 @@ class ReportFilterForm(forms.Form):
         f["subdistrict"].choices = everything + regions.subdistrict_choices(district)
         f["topic"].choices = everything + list(Topic.choices)
         f["course"].choices = everything + [
-            (pk, title) for pk, title in CoursePage.objects.order_by("title").values_list("pk", "title")
+            (pk, title)
+            for pk, title in CoursePage.objects.order_by("title").values_list(
+                "pk", "title"
+            )
         ]
         for name, level in (
             ("province", "province"),

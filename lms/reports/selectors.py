@@ -15,7 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from certificates.models import IssuedCertificate
-from competencies.models import CompetencyEvidence, LevelChange, VolunteerLevel, VolunteerStatus
+from competencies.models import (
+    CompetencyEvidence,
+    LevelChange,
+    VolunteerLevel,
+    VolunteerStatus,
+)
 from courses.models import CoursePage, Enrollment
 from courses.quiz.models import Attempt
 from lms.accounts import regions
@@ -53,7 +58,9 @@ class Report:
 
     @property
     def table(self) -> list[tuple[str, list]]:
-        return [(row["name"], [row[key] for key, _ in self.columns]) for row in self.rows]
+        return [
+            (row["name"], [row[key] for key, _ in self.columns]) for row in self.rows
+        ]
 
     @property
     def total_cells(self) -> list:
@@ -92,7 +99,13 @@ def _dates_q(filters: ReportFilters, date_field: str) -> Q:
     if filters.date_from:
         q &= Q(**{f"{date_field}__gte": _start_of(filters.date_from)})
     if filters.date_to:
-        q &= Q(**{f"{date_field}__lt": _start_of(filters.date_to + datetime.timedelta(days=1))})
+        q &= Q(
+            **{
+                f"{date_field}__lt": _start_of(
+                    filters.date_to + datetime.timedelta(days=1)
+                )
+            }
+        )
     return q
 
 
@@ -227,7 +240,11 @@ def report_completions(*, filters: ReportFilters, scope) -> Report:
         completed_at__isnull=False,
     )
     rows = _by_region(
-        qs, filters, "user__", completions=Count("pk"), people=Count("user", distinct=True)
+        qs,
+        filters,
+        "user__",
+        completions=Count("pk"),
+        people=Count("user", distinct=True),
     )
     trend = _by_month(qs, "completed_at", value=Count("pk"))
     return Report(
@@ -239,7 +256,10 @@ def report_completions(*, filters: ReportFilters, scope) -> Report:
         bar_column="completions",
         trend=_fill_months([(r["month"], r["value"]) for r in trend]),
         trend_label=_("Completions per month"),
-        totals={"completions": _total(rows, "completions"), "people": _total(rows, "people")},
+        totals={
+            "completions": _total(rows, "completions"),
+            "people": _total(rows, "people"),
+        },
     )
 
 
@@ -252,12 +272,19 @@ def report_quiz(*, filters: ReportFilters, scope) -> Report:
         passed__isnull=False,
     )
     rows = _by_region(
-        qs, filters, "user__", attempts=Count("pk"), passed=Count("pk", filter=Q(passed=True))
+        qs,
+        filters,
+        "user__",
+        attempts=Count("pk"),
+        passed=Count("pk", filter=Q(passed=True)),
     )
     for row in rows:
         row["rate"] = _rate(row["passed"], row["attempts"])
     trend = _by_month(
-        qs, "submitted_at", attempts=Count("pk"), passed=Count("pk", filter=Q(passed=True))
+        qs,
+        "submitted_at",
+        attempts=Count("pk"),
+        passed=Count("pk", filter=Q(passed=True)),
     )
     attempts, passed = _total(rows, "attempts"), _total(rows, "passed")
     return Report(
@@ -272,9 +299,15 @@ def report_quiz(*, filters: ReportFilters, scope) -> Report:
         rows=rows,
         bar_column="rate",
         bar_is_percent=True,
-        trend=_fill_months([(r["month"], _rate(r["passed"], r["attempts"]) or 0) for r in trend]),
+        trend=_fill_months(
+            [(r["month"], _rate(r["passed"], r["attempts"]) or 0) for r in trend]
+        ),
         trend_label=_("Pass rate per month (%)"),
-        totals={"attempts": attempts, "passed": passed, "rate": _rate(passed, attempts)},
+        totals={
+            "attempts": attempts,
+            "passed": passed,
+            "rate": _rate(passed, attempts),
+        },
     )
 
 
@@ -450,7 +483,8 @@ def dashboard_summary(*, user, scope) -> DashboardSummary:
     people = scope_filter(scope, prefix="user__")
     enrolments = Enrollment.objects.filter(people, course_id__in=course_ids)
     answers = Answer.objects.filter(
-        scope_filter(scope, prefix="attempt__user__"), question__course_id__in=course_ids
+        scope_filter(scope, prefix="attempt__user__"),
+        question__course_id__in=course_ids,
     )
     low = (
         answers.filter(credit__isnull=False)

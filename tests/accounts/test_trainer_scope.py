@@ -35,7 +35,9 @@ class TestTrainerScopeSet:
         trainer_scope_set(user=trainer, province_codes=["50", "10"])
         trainer_scope_set(user=trainer, province_codes=["10", "57"])
         assert set(
-            TrainerScope.objects.filter(user=trainer).values_list("province_code", flat=True)
+            TrainerScope.objects.filter(user=trainer).values_list(
+                "province_code", flat=True
+            )
         ) == {"10", "57"}
 
     def test_unknown_province_is_refused_and_nothing_changes(self, roles):
@@ -44,7 +46,9 @@ class TestTrainerScopeSet:
         with pytest.raises(ValidationError):
             trainer_scope_set(user=trainer, province_codes=["10", "99"])
         assert list(
-            TrainerScope.objects.filter(user=trainer).values_list("province_code", flat=True)
+            TrainerScope.objects.filter(user=trainer).values_list(
+                "province_code", flat=True
+            )
         ) == ["50"]
 
 
@@ -72,7 +76,9 @@ class TestAdminUserForm:
         trainer = factories.make_user(role="Trainer")
         url = reverse("wagtailusers_users:edit", args=[trainer.pk])
         assert 'name="scope_provinces"' in admin_client.get(url).content.decode()
-        response = admin_client.post(url, _edit_data(trainer, scope_provinces=["50", "57"]))
+        response = admin_client.post(
+            url, _edit_data(trainer, scope_provinces=["50", "57"])
+        )
         assert response.status_code == 302, response.context["form"].errors
         assert scoped_provinces(trainer) == {"50", "57"}
         # The form shows them ticked next time.
@@ -129,3 +135,39 @@ class TestMarkingQueueScope:
         response = client.get(reverse("quiz_marking"))
         assert len(response.context["answers"]) == 2
         assert Group.objects.filter(name="Administrator").exists()
+
+
+class TestAssessmentScope:
+    def test_trainer_cannot_see_or_assess_people_of_other_provinces(
+        self, client, roles
+    ):
+        from competencies.models import CompetencyEvidence
+
+        competency = factories.make_competency()
+        bangkok = factories.make_user(profile=False, phone="0815550001")
+        VolunteerProfile.objects.create(user=bangkok, province_code="10")
+        trainer = factories.make_user(role="Trainer")
+        trainer_scope_set(user=trainer, province_codes=["50"])
+        client.force_login(trainer)
+        url = reverse("competencies_person_evidence", args=[bangkok.pk])
+        assert client.get(url, follow=True).status_code == 404
+        response = client.post(
+            reverse("competencies_assess"),
+            {
+                "person": "0815550001",
+                "competency": competency.pk,
+                "proficiency": 1,
+                "comment": "ดี",
+            },
+        )
+        assert response.status_code == 200
+        assert response.context["form"].errors["person"]
+        assert not CompetencyEvidence.objects.filter(user=bangkok).exists()
+        # The same trainer may assess a volunteer of Chiang Mai.
+        local = factories.make_user(phone="0815550002")
+        assert (
+            client.get(
+                reverse("competencies_person_evidence", args=[local.pk])
+            ).status_code
+            == 200
+        )

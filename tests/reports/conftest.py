@@ -111,8 +111,12 @@ def world(roles, catalogue):
             withdrawn_at=timezone.now() if withdrawn else None,
         )
 
-    bronze = VolunteerLevel.objects.create(code="bronze", rank=1, name_th="ทองแดง", name_en="Bronze")
-    silver = VolunteerLevel.objects.create(code="silver", rank=2, name_th="เงิน", name_en="Silver")
+    bronze = VolunteerLevel.objects.create(
+        code="bronze", rank=1, name_th="ทองแดง", name_en="Bronze"
+    )
+    silver = VolunteerLevel.objects.create(
+        code="silver", rank=2, name_th="เงิน", name_en="Silver"
+    )
     VolunteerStatus.objects.create(user=v1, level=bronze)
     VolunteerStatus.objects.create(user=v3, level=bronze)
     VolunteerStatus.objects.create(user=v2, level=silver)

@@ -19,7 +19,9 @@ PASSWORD = "รายงาน-ผู้ดูแล-2026"
 
 def test_administrator_opens_a_report_and_exports_it(live_server, browser, world):
     admin = factories.make_user(role="Administrator", password=PASSWORD)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH")
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="th-TH"
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     SHOTS.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,9 @@ def _low_success_answers(world):
 
 
 class TestDashboardSummary:
-    def test_trainer_sees_their_courses_in_their_provinces(self, world, chiang_mai_trainer):
+    def test_trainer_sees_their_courses_in_their_provinces(
+        self, world, chiang_mai_trainer
+    ):
         _own(world, chiang_mai_trainer)
         _low_success_answers(world)
         summary = dashboard_summary(user=chiang_mai_trainer, scope={"50"})
@@ -30,7 +32,12 @@ class TestDashboardSummary:
         assert summary.learners == 2  # v1 and v2 in course A; v4 is in Bangkok
         assert [e.user for e in summary.recent_completions] == [world["v1"]]
         assert summary.low_success_questions == [
-            {"id": world["q_a"].pk, "text": world["q_a"].text_th, "answers": 3, "success": 33}
+            {
+                "id": world["q_a"].pk,
+                "text": world["q_a"].text_th,
+                "answers": 3,
+                "success": 33,
+            }
         ]
         assert summary.marking_queue == 0  # the waiting answer is from Bangkok
 
@@ -40,7 +47,11 @@ class TestDashboardSummary:
         assert summary.courses == 2
         assert summary.learners == 4
         assert summary.marking_queue == 1
-        assert [e.user for e in summary.recent_completions] == [world["v3"], world["v4"], world["v1"]]
+        assert [e.user for e in summary.recent_completions] == [
+            world["v3"],
+            world["v4"],
+            world["v1"],
+        ]
 
     def test_trainer_owning_nothing_sees_nothing(self, world, chiang_mai_trainer):
         summary = dashboard_summary(user=chiang_mai_trainer, scope={"50"})

@@ -30,10 +30,14 @@ class TestEnrolmentReport:
 
     def test_course_and_topic_filters(self, world):
         by_course = report_build(
-            key="enrolments", filters=ReportFilters(course_id=world["course_a"].pk), scope=None
+            key="enrolments",
+            filters=ReportFilters(course_id=world["course_a"].pk),
+            scope=None,
         )
         assert by_course.totals["enrolments"] == 3
-        by_topic = report_build(key="enrolments", filters=ReportFilters(topic="coding"), scope=None)
+        by_topic = report_build(
+            key="enrolments", filters=ReportFilters(topic="coding"), scope=None
+        )
         assert by_topic.totals == {"enrolments": 2, "completions": 1, "rate": 50.0}
 
     def test_date_range_is_inclusive(self, world):
@@ -41,14 +45,23 @@ class TestEnrolmentReport:
             date_from=datetime.date(2026, 3, 6), date_to=datetime.date(2026, 4, 1)
         )
         report = report_build(key="enrolments", filters=filters, scope=None)
-        assert by_name(report) == {"เชียงใหม่": {"enrolments": 2, "completions": 1, "rate": 50.0}}
+        assert by_name(report) == {
+            "เชียงใหม่": {"enrolments": 2, "completions": 1, "rate": 50.0}
+        }
 
     def test_province_groups_by_district_and_district_by_subdistrict(self, world):
-        report = report_build(key="enrolments", filters=ReportFilters(province="50"), scope=None)
-        assert {r["code"]: r["enrolments"] for r in report.rows} == {"5001": 2, "5002": 1}
+        report = report_build(
+            key="enrolments", filters=ReportFilters(province="50"), scope=None
+        )
+        assert {r["code"]: r["enrolments"] for r in report.rows} == {
+            "5001": 2,
+            "5002": 1,
+        }
         assert str(report.group_label) == "อำเภอ/เขต"  # "District" in Thai
         report = report_build(
-            key="enrolments", filters=ReportFilters(province="50", district="5001"), scope=None
+            key="enrolments",
+            filters=ReportFilters(province="50", district="5001"),
+            scope=None,
         )
         assert {r["code"]: r["enrolments"] for r in report.rows} == {"500101": 2}
 
@@ -56,7 +69,9 @@ class TestEnrolmentReport:
         report = report_build(key="enrolments", filters=ALL, scope={"10"})
         assert [r["code"] for r in report.rows] == ["10"]
         # Asking for a province outside the scope shows nothing, not that province.
-        report = report_build(key="enrolments", filters=ReportFilters(province="50"), scope={"10"})
+        report = report_build(
+            key="enrolments", filters=ReportFilters(province="50"), scope={"10"}
+        )
         assert report.rows == []
         assert report_build(key="enrolments", filters=ALL, scope=set()).rows == []
 
@@ -80,7 +95,9 @@ class TestOtherReports:
             "เชียงใหม่": {"attempts": 4, "passed": 3, "rate": 75.0},
         }
         course_a = report_build(
-            key="quiz", filters=ReportFilters(course_id=world["course_a"].pk), scope=None
+            key="quiz",
+            filters=ReportFilters(course_id=world["course_a"].pk),
+            scope=None,
         )
         assert course_a.totals == {"attempts": 4, "passed": 2, "rate": 50.0}
         assert [v for _, v in report.trend] == [50.0, 66.7]  # March 1/2, April 2/3
@@ -95,7 +112,9 @@ class TestOtherReports:
             ("bronze", 2),
             ("silver", 1),
         ]
-        scoped = report_build(key="levels", filters=ReportFilters(district="5002"), scope=None)
+        scoped = report_build(
+            key="levels", filters=ReportFilters(district="5002"), scope=None
+        )
         assert [r["volunteers"] for r in scoped.rows] == [1, 0]
 
     def test_certificates_issued_and_revoked(self, world):
@@ -104,5 +123,7 @@ class TestOtherReports:
             "กรุงเทพมหานคร": {"issued": 1, "revoked": 1},
             "เชียงใหม่": {"issued": 2, "revoked": 0},
         }
-        coding = report_build(key="certificates", filters=ReportFilters(topic="coding"), scope=None)
+        coding = report_build(
+            key="certificates", filters=ReportFilters(topic="coding"), scope=None
+        )
         assert coding.totals == {"issued": 1, "revoked": 0}
