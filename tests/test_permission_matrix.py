@@ -21,6 +21,11 @@ ROLES = (ANON, VOLUNTEER, TRAINER, ADMIN)
 
 # action: (description, url builder, roles allowed)
 MATRIX = {
+    "page_explore": (
+        "Browse the page tree",
+        lambda w: reverse("wagtailadmin_explore", args=[w["course"].pk]),
+        {TRAINER, ADMIN},
+    ),
     "page_add": (
         "Add a course page",
         lambda w: reverse(

@@ -18,9 +18,13 @@ PASSWORD = "ผู้ดูแล-จังหวัด-2026"
 def test_administrator_assigns_provinces_to_a_trainer(live_server, browser):
     factories.ensure_site()
     sync_roles()
-    admin = factories.make_user(role="Administrator", password=PASSWORD, is_superuser=True)
+    admin = factories.make_user(
+        role="Administrator", password=PASSWORD, is_superuser=True
+    )
     trainer = factories.make_user(role="Trainer", first_name="วิทยากร")
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH")
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="th-TH"
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     SHOTS.mkdir(parents=True, exist_ok=True)
