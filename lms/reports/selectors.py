@@ -7,6 +7,7 @@ the viewer's scope (``lms.accounts.selectors.scoped_provinces``).
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Avg, CharField, Count, Q, Value
@@ -74,7 +75,7 @@ class Report:
 # --- Filtering -----------------------------------------------------------
 
 
-def _region_level(filters: ReportFilters) -> tuple[str, str, callable]:
+def _region_level(filters: ReportFilters) -> tuple[str, str, Callable[[str], str]]:
     """Which profile field to group by: one level below the chosen region."""
     if filters.district:
         return "subdistrict_code", _("Sub-district"), regions.subdistrict_name
