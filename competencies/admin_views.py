@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from lms.accounts.models import normalize_phone
 from lms.accounts.roles import ADMINISTRATOR, TRAINER, role_of
+from lms.accounts.selectors import scope_filter, scoped_provinces
 
 from . import services
 from .models import Competency, CompetencyEvidence
@@ -23,13 +24,16 @@ class AssessmentForm(forms.Form):
     proficiency = forms.IntegerField(label=gettext_lazy("Proficiency shown"), min_value=1, max_value=9)
     comment = forms.CharField(label=gettext_lazy("What you saw"), widget=forms.Textarea(attrs={"rows": 3}))
 
+    # The provinces whose volunteers the assessor may assess (None: all).
+    scope = None
+
     def clean_person(self):
         value = self.cleaned_data["person"].strip()
         query = Q(username=value) | Q(email__iexact=value)
         phone = normalize_phone(value)
         if len(phone) >= 9:
             query |= Q(phone=phone)
-        person = get_user_model().objects.filter(query).first()
+        person = get_user_model().objects.filter(query, scope_filter(self.scope, prefix="")).first()
         if person is None:
             raise forms.ValidationError(_("No volunteer has that phone, e-mail or username."))
         return person
@@ -46,6 +50,7 @@ def record_assessment(request):
     if role_of(request.user) not in (TRAINER, ADMINISTRATOR):
         raise PermissionDenied
     form = AssessmentForm(request.POST or None)
+    form.scope = scoped_provinces(request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -68,7 +73,9 @@ def person_evidence(request, user_id: int):
     role = role_of(request.user)
     if role not in (TRAINER, ADMINISTRATOR):
         raise PermissionDenied
-    person = get_object_or_404(get_user_model(), pk=user_id)
+    # A trainer's reach ends at their provinces: other people are "not found".
+    people = get_user_model().objects.filter(scope_filter(scoped_provinces(request.user), prefix=""))
+    person = get_object_or_404(people, pk=user_id)
     if request.method == "POST":
         evidence = get_object_or_404(CompetencyEvidence, pk=request.POST.get("evidence"), user=person)
         try:

@@ -288,8 +288,12 @@ class TestAssessmentAdmin:
     def test_trainer_records_an_assessment_and_the_level_follows(self, client, roles, framework):
         from django.urls import reverse
 
+        from lms.accounts.models import TrainerScope
+
         volunteer = factories.make_user(phone="0815550000")
-        client.force_login(factories.make_user(role="Trainer"))
+        trainer = factories.make_user(role="Trainer")
+        TrainerScope.objects.create(user=trainer, province_code="50")  # the volunteer's
+        client.force_login(trainer)
         response = client.post(
             reverse("competencies_assess"),
             {"person": "081-555-0000", "competency": framework["D1"].pk, "proficiency": 1, "comment": "สอนเพื่อนบ้านตั้งรหัสผ่าน"},

@@ -7,11 +7,13 @@ Wagtail already keeps people without admin access out of /admin/.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from lms.accounts.roles import ADMINISTRATOR, TRAINER, role_of
+from lms.accounts.selectors import scoped_provinces
 
 from . import selectors, services
 from .models import QuizPage
@@ -25,11 +27,16 @@ def _require_trainer(request):
 def marking_queue(request):
     """Free-text answers oldest first; a mark (0–100) and a comment each."""
     _require_trainer(request)
+    scope = scoped_provinces(request.user)
     if request.method == "POST":
         try:
+            # An answer of a learner outside the trainer's provinces is not theirs to mark.
+            answer_id = int(request.POST["answer"])
+            if not selectors.answer_in_scope(answer_id=answer_id, scope=scope):
+                raise Http404
             services.answer_mark(
                 marker=request.user,
-                answer_id=int(request.POST["answer"]),
+                answer_id=answer_id,
                 credit=float(request.POST.get("credit", "")) / 100,
                 comment=request.POST.get("comment", ""),
             )
@@ -41,9 +48,9 @@ def marking_queue(request):
         return redirect(request.get_full_path())
     course_id = request.GET.get("course")
     course_id = int(course_id) if course_id and course_id.isdigit() else None
-    page = Paginator(selectors.marking_queue(course_id=course_id), 25).get_page(
-        request.GET.get("p")
-    )
+    page = Paginator(
+        selectors.marking_queue(course_id=course_id, scope=scope), 25
+    ).get_page(request.GET.get("p"))
     return TemplateResponse(
         request,
         "quiz/admin/marking_queue.html",

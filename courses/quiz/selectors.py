@@ -182,9 +182,27 @@ def item_analysis(*, quiz) -> dict:
     }
 
 
-def marking_queue(*, course_id: int | None = None) -> QuerySet[Answer]:
-    """Free-text answers waiting for a trainer, oldest first."""
-    queryset = Answer.objects.filter(needs_marking=True)
+def answer_in_scope(*, answer_id: int, scope: set[str] | None) -> bool:
+    """True when the answer exists and its learner is in ``scope`` (``None``: all)."""
+    from lms.accounts.selectors import scope_filter
+
+    return Answer.objects.filter(
+        scope_filter(scope, prefix="attempt__user__"), pk=answer_id
+    ).exists()
+
+
+def marking_queue(
+    *, course_id: int | None = None, scope: set[str] | None = None
+) -> QuerySet[Answer]:
+    """Free-text answers waiting for a trainer, oldest first.
+
+    ``scope`` limits them to learners of those provinces (``None``: all).
+    """
+    from lms.accounts.selectors import scope_filter
+
+    queryset = Answer.objects.filter(
+        scope_filter(scope, prefix="attempt__user__"), needs_marking=True
+    )
     if course_id:
         queryset = queryset.filter(question__course_id=course_id)
     return queryset.select_related(

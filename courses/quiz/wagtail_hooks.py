@@ -164,4 +164,5 @@ def quiz_analysis_header_button(page, user, view_name=None, next_url=None):
 
 @hooks.register("register_page_listing_more_buttons")
 def quiz_analysis_listing_button(page, user, next_url=None):
-    yield from _analysis_button(page, user, wagtailadmin_widgets.PageListingButton)
+    # Wagtail 8 removed PageListingButton; ListingButton is its replacement.
+    yield from _analysis_button(page, user, wagtailadmin_widgets.ListingButton)

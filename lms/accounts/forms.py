@@ -280,9 +280,45 @@ class _AdminPhoneMixin(forms.ModelForm):
         ),
     )
 
+    scope_provinces = forms.MultipleChoiceField(
+        label=_("Provinces served (trainers)"),
+        help_text=_(
+            "A trainer sees learners, the marking queue and reports only for these provinces."
+        ),
+        required=False,
+        choices=(),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "lms-scope-provinces"}),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = False
+        self.fields["scope_provinces"].choices = regions.province_choices()
+        if self.instance.pk:
+            self.initial["scope_provinces"] = sorted(
+                self.instance.trainer_scopes.values_list("province_code", flat=True)
+            )
+
+    def save(self, commit=True):
+        user = super().save(commit=commit)
+        if commit:
+            self._save_scope(user)
+        else:
+            save_m2m = self.save_m2m
+
+            def save_m2m_and_scope():
+                save_m2m()
+                self._save_scope(user)
+
+            self.save_m2m = save_m2m_and_scope
+        return user
+
+    def _save_scope(self, user):
+        from .services import trainer_scope_set
+
+        trainer_scope_set(
+            user=user, province_codes=self.cleaned_data.get("scope_provinces", [])
+        )
 
     def _editing(self):
         return self.instance if self.instance.pk else None

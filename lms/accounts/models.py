@@ -151,3 +151,33 @@ class VolunteerImport(models.Model):
         return (
             f"{self.file_name} ({timezone.localtime(self.created_at):%Y-%m-%d %H:%M})"
         )
+
+
+class TrainerScope(models.Model):
+    """One province a trainer serves.
+
+    Trainers run their province: the learners, the marking queue and the
+    reports they see are limited to volunteers whose profile lies in one of
+    these provinces. Administrators are never scoped. A row per province
+    (rather than a list in one field) lets the database filter with ``IN``.
+    """
+
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="trainer_scopes",
+        verbose_name=_("trainer"),
+    )
+    province_code = models.CharField(_("province"), max_length=2)
+
+    class Meta:
+        verbose_name = _("trainer's province")
+        verbose_name_plural = _("trainers' provinces")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "province_code"], name="accounts_trainerscope_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user.display_name}: {regions.province_name(self.province_code)}"

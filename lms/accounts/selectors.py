@@ -46,3 +46,33 @@ def profile_initial(user) -> dict:
             organisation=profile.organisation,
         )
     return initial
+
+
+def scoped_provinces(user) -> set[str] | None:
+    """The provinces whose volunteers ``user`` may see; ``None`` means all.
+
+    Administrators (and superusers) see the whole country. Trainers see the
+    provinces in their scope, and nothing if none was given yet: a trainer
+    must be assigned provinces by an administrator. Anyone else sees nothing.
+    """
+    from .models import TrainerScope
+    from .roles import ADMINISTRATOR, TRAINER, role_of
+
+    role = role_of(user)
+    if role == ADMINISTRATOR:
+        return None
+    if role != TRAINER:
+        return set()
+    return set(
+        TrainerScope.objects.filter(user=user).values_list("province_code", flat=True)
+    )
+
+
+def scope_filter(scope: set[str] | None, *, prefix: str = "user__") -> Q:
+    """A ``Q`` limiting rows to volunteers in ``scope`` (``None``: no limit).
+
+    ``prefix`` is the lookup path from the queried model to the user.
+    """
+    if scope is None:
+        return Q()
+    return Q(**{f"{prefix}profile__province_code__in": sorted(scope)})

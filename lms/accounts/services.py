@@ -8,6 +8,7 @@ scripts cannot create an account the site would refuse.
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .models import VolunteerProfile, normalize_phone
 from .roles import VOLUNTEER
@@ -107,3 +108,26 @@ def profile_update(*, user: User, **fields) -> User:
     profile.full_clean()
     profile.save()
     return user
+
+
+@transaction.atomic
+def trainer_scope_set(*, user, province_codes) -> None:
+    """Make ``user``'s scope exactly ``province_codes`` (unknown codes are refused)."""
+    from django.core.exceptions import ValidationError
+
+    from . import regions
+    from .models import TrainerScope
+
+    wanted = {code for code in province_codes if code}
+    unknown = sorted(code for code in wanted if not regions.is_valid_region(code))
+    if unknown:
+        raise ValidationError(
+            _("Unknown province: %(codes)s") % {"codes": ", ".join(unknown)}
+        )
+    TrainerScope.objects.filter(user=user).exclude(province_code__in=wanted).delete()
+    have = set(
+        TrainerScope.objects.filter(user=user).values_list("province_code", flat=True)
+    )
+    TrainerScope.objects.bulk_create(
+        [TrainerScope(user=user, province_code=code) for code in sorted(wanted - have)]
+    )

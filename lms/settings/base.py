@@ -62,6 +62,7 @@ LOCAL_APPS = [
     "courses.apps.CoursesConfig",
     "courses.quiz.apps.QuizConfig",
     "certificates.apps.CertificatesConfig",
+    "lms.reports.apps.ReportsConfig",
 ]
 # Local apps first so their templates and translations win over Wagtail's.
 INSTALLED_APPS = LOCAL_APPS + DJANGO_APPS + THIRD_PARTY_APPS
@@ -241,6 +242,15 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+
+# Moderation: a trainer submits, an administrator approves or rejects with a
+# comment, and Wagtail e-mails the trainer (the comment is in the e-mail).
+# Reviewers are the Administrator group of the workflow's task, so superusers
+# (technical accounts) are not copied on every submission.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 50

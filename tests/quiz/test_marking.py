@@ -7,9 +7,17 @@ from courses.models import StepCompletion
 from courses.quiz import services
 from courses.quiz.models import Answer, AttemptStatus
 from courses.quiz.signals import quiz_passed
+from lms.accounts.models import TrainerScope
 from tests import factories
 
 from .helpers import correct_ids, make_question, make_quiz
+
+
+def make_trainer():
+    """A trainer serving Chiang Mai (50), the factories' learners' province."""
+    trainer = factories.make_user(role="Trainer")
+    TrainerScope.objects.create(user=trainer, province_code="50")
+    return trainer
 
 
 @pytest.fixture
@@ -80,13 +88,14 @@ class TestQueuePermissions:
     def test_trainers_and_administrators_see_the_queue(
         self, client, roles, pending, role
     ):
-        client.force_login(factories.make_user(role=role))
+        user = make_trainer() if role == "Trainer" else factories.make_user(role=role)
+        client.force_login(user)
         response = client.get(reverse("quiz_marking"))
         assert response.status_code == 200
         assert "วางสายแล้วโทรกลับเบอร์ทางการ" in response.content.decode()
 
     def test_menu_item_is_shown_to_trainers(self, client, roles):
-        client.force_login(factories.make_user(role="Trainer"))
+        client.force_login(make_trainer())
         assert (
             reverse("quiz_marking")
             in client.get(reverse("wagtailadmin_home")).content.decode()
@@ -103,7 +112,7 @@ class TestMarking:
             weak=False,
             dispatch_uid="m",
         )
-        trainer = factories.make_user(role="Trainer")
+        trainer = make_trainer()
         client.force_login(trainer)
         answer = Answer.objects.get(attempt=pending, needs_marking=True)
         try:
@@ -138,9 +147,7 @@ class TestMarking:
 
     def test_a_low_mark_finalises_a_fail(self, roles, pending):
         answer = Answer.objects.get(attempt=pending, needs_marking=True)
-        services.answer_mark(
-            marker=factories.make_user(role="Trainer"), answer_id=answer.pk, credit=0.2
-        )
+        services.answer_mark(marker=make_trainer(), answer_id=answer.pk, credit=0.2)
         pending.refresh_from_db()
         assert (
             pending.status == AttemptStatus.GRADED
@@ -149,14 +156,14 @@ class TestMarking:
         )
 
     def test_marking_twice_is_refused(self, roles, pending, english):
-        trainer = factories.make_user(role="Trainer")
+        trainer = make_trainer()
         answer = Answer.objects.get(attempt=pending, needs_marking=True)
         services.answer_mark(marker=trainer, answer_id=answer.pk, credit=1)
         with pytest.raises(services.QuizError, match="already marked"):
             services.answer_mark(marker=trainer, answer_id=answer.pk, credit=0)
 
     def test_out_of_range_mark_is_refused(self, client, roles, pending):
-        client.force_login(factories.make_user(role="Trainer"))
+        client.force_login(make_trainer())
         answer = Answer.objects.get(attempt=pending, needs_marking=True)
         for credit in ("150", "-1", "abc"):
             client.post(
