@@ -290,7 +290,7 @@ def main():
     rng = random.Random(6)
     start = time.perf_counter()
     courses, _made = build(args.volunteers, args.steps, rng)
-    print(  # noqa: T201
+    print(
         f"{args.volunteers} volunteers, {StepCompletion.objects.count():,} step completions, "
         f"{Enrollment.objects.count():,} enrolments made in {time.perf_counter() - start:.0f} s"
     )
@@ -305,7 +305,7 @@ def main():
             date_from=datetime.date(2025, 6, 1), date_to=datetime.date(2025, 12, 31)
         ),
     }
-    print(f"{'report':<14}" + "".join(f"{name:>18}" for name in cases))  # noqa: T201
+    print(f"{'report':<14}" + "".join(f"{name:>18}" for name in cases))
     worst = 0.0
     for key in REPORTS:
         cells = []
@@ -319,7 +319,7 @@ def main():
             seconds = _timed(run)
             worst = max(worst, seconds)
             cells.append(f"{1000 * seconds:15.0f} ms")
-        print(f"{key:<14}" + "".join(cells))  # noqa: T201
+        print(f"{key:<14}" + "".join(cells))
 
     admin = factories.make_user(
         role=None, is_superuser=True, is_staff=True, profile=False
@@ -328,10 +328,10 @@ def main():
     client.force_login(admin)
     page = _timed(lambda: client.get("/admin/reports/?report=enrolments"))
     export = _timed(lambda: client.get("/admin/reports/?report=enrolments&export=xlsx"))
-    print(  # noqa: T201
+    print(
         f"whole admin page (national enrolments): {1000 * page:.0f} ms; Excel export: {1000 * export:.0f} ms"
     )
-    print(f"slowest report: {1000 * worst:.0f} ms (goal: under 1000 ms)")  # noqa: T201
+    print(f"slowest report: {1000 * worst:.0f} ms (goal: under 1000 ms)")
 
 
 if __name__ == "__main__":
