@@ -344,7 +344,10 @@ def main():
             f"PostgreSQL restarted in {restart['back'] - restart['at']:.1f} s: {during.count(False)} of {len(during)} requests around it failed; after it {after.count(True)} of {len(after)} succeeded"
         )
 
+    from django.db import connections
     from django.db.models import Count
+
+    connections.close_all()  # the restart (if any) killed this process' connection too
 
     from courses.models import StepCompletion
     from courses.quiz.models import Attempt
