@@ -57,7 +57,10 @@ def browser():
     # Playwright's sync API runs an event loop in this thread; Django's ORM
     # calls from the test body are still synchronous and safe.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # A loaded 2-core CI machine can take more than Playwright's default 5 s.
+    expect.set_options(timeout=15_000)
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(

@@ -8,6 +8,7 @@ from django.test import override_settings
 from certificates import services as certificate_services
 from courses.quiz.services import attempt_start, attempt_submit
 from courses.services import enrollment_create
+from lms.accounts.services import trainer_scope_set
 from tests import factories
 from tests.certificates.conftest import make_award, make_template
 from tests.quiz.helpers import make_question, make_quiz
@@ -71,8 +72,11 @@ def test_free_text_answer_is_escaped_in_the_marking_queue(client, catalogue):
     attempt_submit(
         user=learner, public_id=attempt.public_id, responses={question.pk: PAYLOAD}
     )
-    client.force_login(factories.make_user(role="Trainer"))
+    trainer = factories.make_user(role="Trainer")
+    trainer_scope_set(user=trainer, province_codes=[learner.profile.province_code])
+    client.force_login(trainer)
     html = client.get("/admin/quiz/marking/").content.decode()
+    assert "ข้อใดคือสัญญาณของข่าวปลอม" in html  # the question is listed for marking
     assert "&lt;script&gt;alert" in html
     assert "<script>alert" not in html and "<img src=x" not in html
 
