@@ -59,8 +59,10 @@ class Volunteer:
         )
         self.cookies = {}
 
-    def _call(self, kind, method, path, ok=(200, 302), **kwargs):
+    def _call(self, kind, method, path, ok=(200, 302), accept=None, **kwargs):
         headers = {"Referer": self.base.replace("http://", "https://") + path}
+        if accept:
+            headers["Accept"] = accept
         if method == "post":
             kwargs.setdefault("data", {})["csrfmiddlewaretoken"] = self.cookies.get(
                 "csrftoken", ""
@@ -106,12 +108,16 @@ class Volunteer:
         for step in course["steps"]:
             if step["kind"] == "lesson":
                 self._call("lesson page", "get", step["url"])
-                if (
-                    self._call(
-                        "complete lesson", "post", f"/th/learn/complete/{step['id']}/"
-                    )
-                    is not None
-                ):
+                # As the lesson page's script does: JSON, so that only a real
+                # completion ({"ok": true}) counts as confirmed.
+                done = self._call(
+                    "complete lesson",
+                    "post",
+                    f"/th/learn/complete/{step['id']}/",
+                    ok=(200,),
+                    accept="application/json",
+                )
+                if done is not None and done.json().get("ok"):
                     self.confirmed["steps"].add((self.phone, step["id"]))
             else:
                 started = self._call(
