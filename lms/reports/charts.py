@@ -7,7 +7,6 @@ SVG carries a <title> and role="img", so it reads without colour or sight.
 
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 
 BAR_COLOUR = "#0b5cad"
 TREND_COLOUR = "#1a7f37"
@@ -108,9 +107,12 @@ def trend_chart(points, *, title: str, percent: bool = False, width: int = 720) 
         '<text x="{}" y="{}" text-anchor="middle" font-size="13">{}</text>',
         cols,
     )
-    axis = mark_safe(
-        f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{width - left}" '
-        f'y2="{top_pad + plot_h}" stroke="#888"></line>'
+    axis = format_html(
+        '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#888"></line>',
+        left,
+        top_pad + plot_h,
+        width - left,
+        top_pad + plot_h,
     )
     return format_html(
         '<svg class="lms-chart" role="img" viewBox="0 0 {w} {h}" width="100%" '
