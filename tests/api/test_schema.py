@@ -58,6 +58,22 @@ def real_ids(volunteer, catalogue):
     }
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """The real WSGI handler closes "old" connections at the start and end of
+    each request; inside the test's transaction on PostgreSQL that closes the
+    test's own connection (SQLite's in-memory database ignores it). Django's
+    test client disconnects the same two handlers; so does this test."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @override_settings(
     LMS_API_THROTTLE_RATES={
         "sign_in": "100000/min",
