@@ -88,6 +88,19 @@ def step_visit(*, user, page: Page) -> None:
     ).exclude(last_step=page).update(last_step=page, updated_at=timezone.now())
 
 
+def lesson_mark_read(*, user, page: Page) -> StepCompletion:
+    """The learner's own "done" for a step (the lesson's button or end-of-page
+    script, the app's ``/steps/{id}/complete``). A quiz is completed only by
+    passing it, so it is refused here with ``quiz_needs_pass``."""
+    from .progress_selectors import quiz_content_type_ids
+
+    if page.content_type_id in quiz_content_type_ids():
+        raise EnrollmentError(
+            _("A quiz is completed by passing it."), code="quiz_needs_pass"
+        )
+    return step_complete(user=user, page=page)
+
+
 @transaction.atomic
 def step_complete(*, user, page: Page) -> StepCompletion:
     """Record that ``user`` finished a step: read a lesson, passed a quiz.

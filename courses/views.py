@@ -110,15 +110,8 @@ def complete_step(request, page_id: int):
     page = get_object_or_404(Page.objects.live(), pk=page_id)
     if not is_step(page):
         raise Http404(_("This page is not a lesson or a quiz."))
-    if page.specific_class._meta.label_lower == "quiz.quizpage":
-        # A quiz is completed by passing it, never by a button (same rule as the API).
-        error = _("A quiz is completed by passing it.")
-        if _wants_json(request):
-            return JsonResponse({"ok": False, "error": error}, status=400)
-        messages.error(request, error)
-        return _back(request, page.url)
     try:
-        services.step_complete(user=request.user, page=page)
+        services.lesson_mark_read(user=request.user, page=page)
     except services.EnrollmentError as err:
         if _wants_json(request):
             return JsonResponse({"ok": False, "error": str(err)}, status=400)
