@@ -40,8 +40,8 @@ def main():
     call_command("migrate", verbosity=0)
     from competencies.demo import load_demo_ladder
     from competencies.services import load_programme_framework
-    from lms.accounts.importing import volunteer_import
     from lms.accounts.models import User
+    from lms.volunteers.importing import volunteer_import
     from tests.volunteers.generate import generate_rows, to_csv, to_xlsx
 
     load_programme_framework()

@@ -9,6 +9,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from lms.i18n import BilingualMixin, localized
+from lms.search.thai import segment
 
 # The highest proficiency step a competency may have (the JSON import agrees).
 MAX_PROFICIENCY = 9
@@ -144,8 +145,6 @@ class Competency(BilingualMixin, index.Indexed, ClusterableModel):
 
     def search_text(self) -> str:
         """Names and descriptions cut into words, so a Thai word is found inside a phrase."""
-        from lms.search.thai import segment
-
         return segment(" ".join([self.name_th, self.name_en, self.description_th, self.description_en]))
 
 

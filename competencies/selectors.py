@@ -2,7 +2,17 @@
 
 from django.db.models import Prefetch
 
-from .models import Competency, CompetencyArea, CompetencyFramework, ProficiencyLevel
+from . import registry, rules
+from .models import (
+    Competency,
+    CompetencyArea,
+    CompetencyEvidence,
+    CompetencyFramework,
+    ProficiencyLevel,
+    VolunteerLevel,
+    VolunteerStatus,
+)
+from .services import attainment_for, completed_courses_for, ladder
 
 
 def competency_choices() -> list[Competency]:
@@ -44,14 +54,9 @@ def level_overview(*, user) -> dict:
     """Current level, the competency map against the next level, and what it still needs.
 
     A fixed number of queries: ladder, attainment, completed courses, framework
-    tree, status, and the courses that teach missing competencies.
+    tree, status, and the courses that teach missing competencies (given by
+    the course layer through ``registry``).
     """
-    from courses.models import CourseCompetency
-
-    from . import rules
-    from .models import VolunteerLevel, VolunteerStatus
-    from .services import attainment_for, completed_courses_for, ladder
-
     attainment = attainment_for(user=user)
     completed = completed_courses_for(user=user)
     status = VolunteerStatus.objects.filter(user=user).select_related("level").first()
@@ -65,31 +70,9 @@ def level_overview(*, user) -> dict:
     missing = (
         rules.missing_for(rules_by_pk[following.pk], attainment) if following else []
     )
-    teaching = {}
-    if missing:
-        links = (
-            CourseCompetency.objects.filter(
-                competency_id__in=[m[0] for m in missing],
-                page__live=True,
-                page__locale__language_code="th",
-            )
-            .select_related("page")
-            .order_by("page__title")
-        )
-        links = list(links)
-        from wagtail.models import Locale, Page
-
-        shown = {
-            page.translation_key: page
-            for page in Page.objects.filter(
-                translation_key__in=[link.page.translation_key for link in links],
-                locale=Locale.get_active(),
-            ).live()
-        }
-        for link in links:
-            teaching.setdefault(link.competency_id, []).append(
-                shown.get(link.page.translation_key, link.page)
-            )
+    teaching = (
+        registry.teaching_courses([m[0] for m in missing]) if missing else {}
+    )
     areas = framework_tree()
     for area in areas:
         for competency in area.competencies.all():
@@ -121,8 +104,6 @@ def level_overview(*, user) -> dict:
 
 def evidence_for_user(*, user):
     """A person's evidence, newest first, withdrawn included (one query a page)."""
-    from .models import CompetencyEvidence
-
     return (
         CompetencyEvidence.objects.filter(user=user)
         .select_related("competency")

@@ -5,14 +5,17 @@ import) lives in ``competencies.interchange``; its public functions are
 re-exported here so callers use one module for writes.
 """
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.dispatch import Signal
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from lms import audit
+from lms.accounts.roles import ADMINISTRATOR, TRAINER, role_of
 
-from . import rules
+from . import registry, rules
 from .interchange import (  # noqa: F401 - re-exported
     FORMAT,
     PROGRAMME_FRAMEWORK,
@@ -27,15 +30,13 @@ from .models import (
     CompetencyEvidence,
     EvidenceSource,
     LevelChange,
+    RecomputeRun,
     VolunteerLevel,
     VolunteerStatus,
 )
+from .signals import level_changed
 
 # --- Evidence and volunteer levels -------------------------------------------------
-
-# sender=VolunteerStatus; kwargs: user, level (new, may be None), previous, promoted (bool).
-# Sent after the change commits. Certificates for reaching a level hang on this.
-level_changed = Signal()
 
 
 class EvidenceError(Exception):
@@ -59,8 +60,6 @@ def ladder() -> list[rules.LevelRule]:
 
 def attainment_for(*, user) -> dict[int, int]:
     """Highest proficiency per competency over valid evidence (one aggregate query)."""
-    from django.db.models import Max
-
     rows = (
         CompetencyEvidence.objects.filter(user=user, withdrawn_at__isnull=True)
         .values("competency_id")
@@ -70,9 +69,8 @@ def attainment_for(*, user) -> dict[int, int]:
 
 
 def completed_courses_for(*, user) -> int:
-    from courses.models import Enrollment
-
-    return Enrollment.objects.filter(user=user, completed_at__isnull=False).count()
+    """How many courses the person completed (one query, through ``registry``)."""
+    return registry.completed_courses([user.pk]).get(user.pk, 0)
 
 
 @transaction.atomic
@@ -140,8 +138,6 @@ def evidence_record(
 @transaction.atomic
 def assessment_record(*, assessor, user, competency: Competency, proficiency: int, comment: str) -> CompetencyEvidence:
     """A trainer's assessment of a competency shown in the field."""
-    from lms.accounts.roles import ADMINISTRATOR, TRAINER, role_of
-
     if role_of(assessor) not in (TRAINER, ADMINISTRATOR):
         raise EvidenceError(_("Only trainers record assessments."))
     return evidence_record(
@@ -157,8 +153,6 @@ def assessment_record(*, assessor, user, competency: Competency, proficiency: in
 @transaction.atomic
 def evidence_withdraw(*, evidence: CompetencyEvidence, by, reason: str) -> CompetencyEvidence:
     """An administrator withdraws evidence (e.g. a mistaken grade); the level follows."""
-    from lms.accounts.roles import ADMINISTRATOR, role_of
-
     if role_of(by) != ADMINISTRATOR:
         raise EvidenceError(_("Only administrators withdraw evidence."))
     if not reason.strip():
@@ -206,10 +200,6 @@ BATCH = 2000
 
 def _levels_for_batch(user_ids: list[int], ladder_rules) -> dict[int, int | None]:
     """Level per user for a batch: two aggregate queries, not one per person per competency."""
-    from django.db.models import Count, Max
-
-    from courses.models import Enrollment
-
     attainment: dict[int, dict[int, int]] = {uid: {} for uid in user_ids}
     for row in (
         CompetencyEvidence.objects.filter(user_id__in=user_ids, withdrawn_at__isnull=True)
@@ -217,12 +207,7 @@ def _levels_for_batch(user_ids: list[int], ladder_rules) -> dict[int, int | None
         .annotate(best=Max("proficiency"))
     ):
         attainment[row["user_id"]][row["competency_id"]] = row["best"]
-    completed = {
-        row["user_id"]: row["n"]
-        for row in Enrollment.objects.filter(user_id__in=user_ids, completed_at__isnull=False)
-        .values("user_id")
-        .annotate(n=Count("pk"))
-    }
+    completed = registry.completed_courses(user_ids)
     result = {}
     for uid in user_ids:
         rule = rules.level_for(ladder_rules, attainment[uid], completed.get(uid, 0))
@@ -267,11 +252,6 @@ def levels_recompute_for(*, user_ids: list[int], cause: str) -> int:
 
 def recompute_run_start(*, cause: str):
     """Record a run and hand it to a background worker."""
-    from django.contrib.auth import get_user_model
-
-    from .models import RecomputeRun
-    from .tasks import recompute_levels_task
-
     run = RecomputeRun.objects.create(cause=cause[:255], total=get_user_model().objects.count())
     transaction.on_commit(lambda: recompute_levels_task.enqueue(run.pk))
     return run
@@ -279,10 +259,6 @@ def recompute_run_start(*, cause: str):
 
 def recompute_run_execute(*, run_id: int, stop_after_batches: int | None = None):
     """Work through everyone in id order, a batch per transaction, resuming after ``last_user_id``."""
-    from django.contrib.auth import get_user_model
-
-    from .models import RecomputeRun
-
     User = get_user_model()
     ladder_rules = ladder()
     batches = 0
@@ -308,3 +284,11 @@ def recompute_run_execute(*, run_id: int, stop_after_batches: int | None = None)
         batches += 1
         if stop_after_batches is not None and batches >= stop_after_batches:
             return run
+
+
+# The task sits beside the work it runs (``recompute_run_start`` enqueues it), so the
+# two modules do not import each other; ``competencies.tasks`` keeps its old path.
+@task(backend="background")
+def recompute_levels_task(run_id: int) -> None:
+    """Recompute every volunteer's level for a RecomputeRun; safe to run again."""
+    recompute_run_execute(run_id=run_id)

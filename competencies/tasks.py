@@ -1,9 +1,7 @@
-from django_tasks import task
+"""Background tasks of the competency layer.
 
+``recompute_levels_task`` is defined in ``competencies.services`` beside the run
+it executes; it is importable here too, for jobs queued under this path.
+"""
 
-@task(backend="background")
-def recompute_levels_task(run_id: int) -> None:
-    """Recompute every volunteer's level for a RecomputeRun; safe to run again."""
-    from .services import recompute_run_execute
-
-    recompute_run_execute(run_id=run_id)
+from .services import recompute_levels_task  # noqa: F401 - the task's old import path

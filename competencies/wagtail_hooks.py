@@ -10,6 +10,7 @@ versioned file is the ``export_framework``/``import_framework`` commands.
 import django_filters
 from django.contrib import messages
 from django.db.models import Count
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -24,8 +25,10 @@ from wagtail.snippets.views.snippets import (
 )
 
 from lms import audit
+from lms.accounts.roles import ADMINISTRATOR, TRAINER, role_of
 from lms.search.thai import segment
 
+from . import admin_views
 from .models import (
     Competency,
     CompetencyArea,
@@ -33,6 +36,7 @@ from .models import (
     RecomputeRun,
     VolunteerLevel,
 )
+from .services import recompute_run_start
 
 
 class CompetencyFrameworkFilterSet(WagtailFilterSet):
@@ -218,8 +222,6 @@ def recompute_after_ladder_change(request, instances):
     """Changing the ladder's rules recomputes everyone's level in the background."""
     items = instances if isinstance(instances, list | tuple) else [instances]
     if any(isinstance(item, VolunteerLevel) for item in items):
-        from .services import recompute_run_start
-
         run = recompute_run_start(
             cause=f"ladder changed by {request.user.get_username()}"
         )
@@ -244,10 +246,6 @@ register_snippet(CompetencyViewSetGroup)
 
 @hooks.register("register_admin_urls")
 def register_assessment_urls():
-    from django.urls import path
-
-    from . import admin_views
-
     return [
         path(
             "competencies/assess/",
@@ -264,15 +262,11 @@ def register_assessment_urls():
 
 class _TrainerMenuItem(MenuItem):
     def is_shown(self, request):
-        from lms.accounts.roles import ADMINISTRATOR, TRAINER, role_of
-
         return role_of(request.user) in (TRAINER, ADMINISTRATOR)
 
 
 @hooks.register("register_admin_menu_item")
 def register_assessment_menu_item():
-    from django.urls import reverse
-
     return _TrainerMenuItem(
         _("Record an assessment"),
         reverse("competencies_assess"),

@@ -43,6 +43,15 @@ STEP_FIELDS = (
 )
 
 
+def canonical_page(page: Page) -> Page:
+    """The page's translation in the default language (where learner records
+    are kept), specific; the page itself when it has none."""
+    default = Locale.get_default()
+    if page.locale_id != default.pk:
+        page = page.get_translation_or_none(default) or page
+    return page.specific
+
+
 def _models(labels: tuple[str, ...]) -> list:
     found = []
     for label in labels:
@@ -207,8 +216,6 @@ def _done_ids(*, user, course: CoursePage) -> set[int]:
 
 def step_is_locked(*, user, page: Page, course: CoursePage | None = None) -> bool:
     """Whether the step ``page`` (either language) is closed to ``user`` for now."""
-    from .services import canonical_page
-
     page = canonical_page(page)
     course = course or course_of(page=page)
     if course is None or not course.require_quiz_pass:
@@ -232,6 +239,19 @@ def course_progress(*, user, course: CoursePage) -> CourseProgress:
         steps=course_steps(course=course),
         done=done,
     )
+
+
+def completed_course_counts(user_ids: list[int]) -> dict[int, int]:
+    """Completed courses per person, for the level rules (one query; given to
+    ``competencies.registry`` by ``CoursesConfig.ready``)."""
+    return {
+        row["user_id"]: row["n"]
+        for row in Enrollment.objects.filter(
+            user_id__in=user_ids, completed_at__isnull=False
+        )
+        .values("user_id")
+        .annotate(n=Count("pk"))
+    }
 
 
 def dashboard(*, user) -> dict:

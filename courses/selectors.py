@@ -1,8 +1,12 @@
 """Reads for the public course pages. Each runs a fixed number of queries,
 whatever the number of courses, modules or lessons."""
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 from wagtail.models import Locale, Page
+
+from competencies.models import ProficiencyLevel
+from lms.search.thai import segment
 
 from .models import (
     CourseCompetency,
@@ -11,6 +15,7 @@ from .models import (
     LessonPage,
     ModulePage,
 )
+from .progress_selectors import step_models
 
 
 def _with_cards(qs: QuerySet[CoursePage]) -> QuerySet[CoursePage]:
@@ -62,15 +67,8 @@ def course_outline(*, course: CoursePage) -> list[dict]:
 
 
 def step_types() -> list[type[Page]]:
-    """Page types a learner completes: lessons and quizzes."""
-    types: list[type[Page]] = [LessonPage]
-    try:
-        from courses.quiz.models import QuizPage  # the quiz engine, when installed
-
-        types.append(QuizPage)
-    except ImportError:
-        pass
-    return types
+    """Page types a learner completes: lessons and quizzes (when the engine is installed)."""
+    return step_models()
 
 
 def step_pages(*, course: Page) -> list[Page]:
@@ -124,8 +122,6 @@ def catalogue_for(*, locale: Locale) -> CourseIndexPage | None:
 def course_competencies(*, course: CoursePage) -> list[CourseCompetency]:
     """A course's target competencies in order, each with ``level``: the
     :class:`ProficiencyLevel` it aims at (or None). Two queries."""
-    from competencies.models import ProficiencyLevel
-
     links = list(
         CourseCompetency.objects.filter(page=course)
         .select_related("competency")
@@ -172,10 +168,6 @@ def course_search(*, locale: Locale, query: str, page_number=None, per_page: int
     card data prefetched (search backends cannot prefetch, so the matching
     page of ids is fetched again in one query).
     """
-    from django.core.paginator import Paginator
-
-    from lms.search.thai import segment
-
     found = (
         CoursePage.objects.live()
         .public()
@@ -192,8 +184,6 @@ def course_search(*, locale: Locale, query: str, page_number=None, per_page: int
 def lesson_search(*, locale: Locale, query: str, limit: int = 10) -> list[LessonPage]:
     """The best-matching live lessons in one language; Thai is cut into words
     first, as for courses."""
-    from lms.search.thai import segment
-
     found = (
         LessonPage.objects.live()
         .public()
@@ -201,3 +191,31 @@ def lesson_search(*, locale: Locale, query: str, limit: int = 10) -> list[Lesson
         .search(segment(query), operator="and")
     )
     return list(found[:limit])
+
+
+def courses_teaching(competency_ids) -> dict[int, list[Page]]:
+    """Live courses that teach each competency, in the active language where
+    translated (two queries; given to ``competencies.registry`` at start-up)."""
+    teaching: dict[int, list[Page]] = {}
+    links = (
+        CourseCompetency.objects.filter(
+            competency_id__in=list(competency_ids),
+            page__live=True,
+            page__locale__language_code="th",
+        )
+        .select_related("page")
+        .order_by("page__title")
+    )
+    links = list(links)
+    shown = {
+        page.translation_key: page
+        for page in Page.objects.filter(
+            translation_key__in=[link.page.translation_key for link in links],
+            locale=Locale.get_active(),
+        ).live()
+    }
+    for link in links:
+        teaching.setdefault(link.competency_id, []).append(
+            shown.get(link.page.translation_key, link.page)
+        )
+    return teaching

@@ -9,9 +9,19 @@ default-language (Thai) pages, so the English reader shares them.
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from .models import CoursePage, Enrollment, StepCompletion
+from .progress_selectors import (
+    canonical_page,  # re-exported: callers take it from services too
+    course_of,
+    course_steps,
+    in_language,
+    is_step,
+    locked_step_ids,
+    missing_prerequisites,
+    quiz_content_type_ids,
+)
 from .signals import course_completed, step_completed
 
 
@@ -24,15 +34,6 @@ class EnrollmentError(Exception):
     def __init__(self, message: str = "", code: str = "enrollment_refused"):
         super().__init__(message)
         self.code = code
-
-
-def canonical_page(page: Page) -> Page:
-    """The page's translation in the default language (where learner records
-    are kept), specific; the page itself when it has none."""
-    default = Locale.get_default()
-    if page.locale_id != default.pk:
-        page = page.get_translation_or_none(default) or page
-    return page.specific
 
 
 def _get_or_create(model: type[models.Model], **fields) -> tuple[models.Model, bool]:
@@ -53,8 +54,6 @@ def enrollment_create(*, user, course: CoursePage) -> Enrollment:
     are not completed yet. Completions kept from an earlier enrolment count
     again at once, so re-enrolling resumes where the learner stopped.
     """
-    from .progress_selectors import in_language, missing_prerequisites
-
     course = canonical_page(course)
     missing = missing_prerequisites(user=user, course=course)
     if missing:
@@ -92,8 +91,6 @@ def lesson_mark_read(*, user, page: Page) -> StepCompletion:
     """The learner's own "done" for a step (the lesson's button or end-of-page
     script, the app's ``/steps/{id}/complete``). A quiz is completed only by
     passing it, so it is refused here with ``quiz_needs_pass``."""
-    from .progress_selectors import quiz_content_type_ids
-
     if page.content_type_id in quiz_content_type_ids():
         raise EnrollmentError(
             _("A quiz is completed by passing it."), code="quiz_needs_pass"
@@ -111,8 +108,6 @@ def step_complete(*, user, page: Page) -> StepCompletion:
     and ``course_completed`` is sent, once: the enrolment row is locked, so
     two tabs finishing the last two steps at once cannot both miss it.
     """
-    from .progress_selectors import course_of, course_steps, is_step, locked_step_ids
-
     page = canonical_page(page)
     if not is_step(page):
         raise EnrollmentError(

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
 
+from competencies.selectors import level_overview
+
 from . import services
 from .models import CoursePage
 from .progress_selectors import course_progress, in_language, is_step
@@ -58,8 +60,6 @@ def dashboard(request):
 @require_GET
 def competencies(request):
     """The volunteer's level, competency map and what the next level needs."""
-    from competencies.selectors import level_overview
-
     context = level_overview(user=request.user)
     names = {c.pk: c for area in context["areas"] for c in area.competencies.all()}
     for item in context["missing"]:

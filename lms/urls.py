@@ -1,12 +1,16 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import audit_views
+from .accounts import urls as accounts_urls
 from .api import api_router
+from .apiv1 import views as apiv1_views
 from .apiv1.api import api as api_v1
 from .apiv1.core import json_not_found
 from .health import health
@@ -27,15 +31,21 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# The accounts pages, plus the profile's API-token revoke (the API sits above accounts).
+accounts_patterns = accounts_urls.urlpatterns + [
+    path(
+        "api-tokens/<int:token_id>/revoke/",
+        apiv1_views.token_revoke,
+        name="api_token_revoke",
+    ),
+]
+
 # Public pages carry the language prefix: /th/… and /en/…
 urlpatterns += i18n_patterns(
-    path("accounts/", include("lms.accounts.urls")),
+    path("accounts/", include((accounts_patterns, accounts_urls.app_name))),
     path("learn/", include("courses.urls")),
     path("quiz/", include("courses.quiz.urls")),
     path("certificates/", include("certificates.urls")),

@@ -1,18 +1,36 @@
+from collections.abc import Callable
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import HttpRequest
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.blocks import StreamValue, StructValue
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
+from wagtail.rich_text import RichText
 from wagtail.search import index
+
+from lms.search.thai import segment
 
 from ..blocks import LessonStreamBlock
 from ..choices import Topic
+
+# What a page adds to its template context (the outline, the reader's progress)
+# is read by ``courses.page_context``, whose selectors and services import these
+# models; ``CoursesConfig.ready`` plugs those readers in here by model label, so
+# the models never import the modules that read them.
+PAGE_CONTEXTS: dict[str, Callable[[Page, HttpRequest], dict]] = {}
+
+
+def reader_context(page: Page, request: HttpRequest) -> dict:
+    """The context ``courses.page_context`` gives this page for this reader."""
+    return PAGE_CONTEXTS[page._meta.label_lower](page, request)
 
 
 class CompetencyLinkSerializer(serializers.Serializer):
@@ -39,22 +57,8 @@ class CourseIndexPage(Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from competencies.selectors import competency_choices
-
-        from ..selectors import course_list
-
         context = super().get_context(request, *args, **kwargs)
-        topic = request.GET.get("topic") or None
-        if topic not in Topic.values:
-            topic = None
-        competency = request.GET.get("competency") or None
-        context.update(
-            courses=course_list(locale=self.locale, topic=topic, competency_code=competency),
-            topics=Topic.choices,
-            selected_topic=topic,
-            competencies=competency_choices(),
-            selected_competency=competency,
-        )
+        context.update(reader_context(self, request))
         return context
 
 
@@ -135,33 +139,12 @@ class CoursePage(Page):
         verbose_name_plural = _("courses")
 
     def get_context(self, request, *args, **kwargs):
-        from ..progress_selectors import course_progress, missing_prerequisites
-        from ..selectors import (
-            course_competencies,
-            course_outline,
-            course_prerequisites,
-        )
-        from ..services import canonical_page
-
         context = super().get_context(request, *args, **kwargs)
-        outline = course_outline(course=self)
-
-        canonical = canonical_page(self)
-        context.update(
-            progress=course_progress(user=request.user, course=canonical),
-            missing_prerequisites=missing_prerequisites(user=request.user, course=canonical),
-            canonical=canonical,
-            outline=outline,
-            first_step=next((s for m in outline for s in m["steps"]), None),
-            competency_links=course_competencies(course=self),
-            prerequisites=course_prerequisites(course=self),
-        )
+        context.update(reader_context(self, request))
         return context
 
     def search_text(self) -> str:
         """Title, summary and description cut into words, for Thai full-text search."""
-        from lms.search.thai import segment
-
         return segment(" ".join([self.title, self.summary, strip_tags(self.description)]))
 
 
@@ -228,10 +211,8 @@ class ModulePage(Page):
         verbose_name_plural = _("modules")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import step_pages
-
         context = super().get_context(request, *args, **kwargs)
-        context["steps"] = step_pages(course=self)
+        context.update(reader_context(self, request))
         return context
 
 
@@ -260,7 +241,7 @@ class LessonPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(step_context(self, request.user))
+        context.update(reader_context(self, request))
         return context
 
     def search_text(self) -> str:
@@ -268,16 +249,11 @@ class LessonPage(Page):
 
         Blocks are read, not rendered, so indexing never fetches an embed.
         """
-        from lms.search.thai import segment
-
         return segment(" ".join([self.title, *_block_text(self.body)]))
 
 
 def _block_text(value) -> list[str]:
     """The plain text inside a stream value (rich text, struct fields, strings)."""
-    from wagtail.blocks import StreamValue, StructValue
-    from wagtail.rich_text import RichText
-
     if isinstance(value, StreamValue):
         return [text for child in value for text in _block_text(child.value)]
     if isinstance(value, StructValue):
@@ -287,38 +263,3 @@ def _block_text(value) -> list[str]:
     if isinstance(value, str):
         return [value]
     return []
-
-
-def step_context(page: Page, user=None) -> dict:
-    """Context every step page (lesson, quiz) shares: its course, neighbours and
-    the reader's progress (enrolled, done, locked)."""
-    from ..progress_selectors import course_progress, locked_step_ids
-    from ..selectors import adjacent_steps, course_for_page, step_pages
-    from ..services import canonical_page
-
-    course = course_for_page(page=page)
-    steps = step_pages(course=course) if course else []
-    previous, following = adjacent_steps(page=page, steps=steps)
-    context = {
-        "course": course,
-        "steps": steps,
-        "step_number": next((i for i, s in enumerate(steps, 1) if s.pk == page.pk), None),
-        "previous_step": previous,
-        "next_step": following,
-        "enrolled": False,
-        "step_done": False,
-        "step_locked": False,
-    }
-    if course is not None and user is not None and user.is_authenticated:
-        canonical_course = canonical_page(course)
-        canonical_step = canonical_page(page)
-        progress = course_progress(user=user, course=canonical_course)
-        context.update(
-            canonical_course=canonical_course,
-            canonical_step=canonical_step,
-            enrolled=progress.enrollment is not None,
-            step_done=canonical_step.pk in progress.done,
-            step_locked=canonical_step.pk
-            in locked_step_ids(course=canonical_course, steps=progress.steps, done=progress.done),
-        )
-    return context

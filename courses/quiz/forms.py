@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
+from courses.progress_selectors import canonical_page
+
 # Kept free of model imports: models.py uses these forms as base_form_class.
 SINGLE, MULTIPLE, TRUE_FALSE, SHORT, FREE = (
     "single",
@@ -60,8 +62,6 @@ class QuizPageForm(WagtailAdminPageForm):
     """A quiz may only use questions from its own course's bank."""
 
     def _course(self):
-        from courses.services import canonical_page
-
         parent = getattr(self, "parent_page", None)
         if parent is None and self.instance.pk:
             parent = self.instance.get_parent()
@@ -86,8 +86,8 @@ class QuizPageForm(WagtailAdminPageForm):
             raise forms.ValidationError(_("A question is chosen twice."))
         tag = (cleaned.get("random_tag") or "").strip()
         if tag and not chosen:
-            from .models import Question
-
+            # The bank's model, from the question links' field: forms sit below models.
+            Question = formset.model._meta.get_field("question").related_model
             if not Question.objects.filter(
                 course_id=course.pk, tags__name__iexact=tag
             ).exists():

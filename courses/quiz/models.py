@@ -12,6 +12,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
+from courses.models.pages import reader_context
 from lms.i18n import localized
 
 from .forms import QuestionForm, QuizPageForm
@@ -229,13 +230,8 @@ class QuizPage(Page):
         verbose_name_plural = _("quizzes")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.models.pages import step_context
-
-        from .selectors import quiz_status
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(step_context(self, request.user))
-        context["status"] = quiz_status(user=request.user, quiz=self)
+        context.update(reader_context(self, request))  # courses.page_context.quiz_context
         return context
 
 

@@ -2,7 +2,8 @@
 
 from django.db.models import Avg, Count, Q, QuerySet
 
-from courses.services import canonical_page
+from courses.progress_selectors import canonical_page
+from lms.accounts.selectors import scope_filter
 from lms.i18n import current_language
 
 from . import grading
@@ -184,8 +185,6 @@ def item_analysis(*, quiz) -> dict:
 
 def answer_in_scope(*, answer_id: int, scope: set[str] | None) -> bool:
     """True when the answer exists and its learner is in ``scope`` (``None``: all)."""
-    from lms.accounts.selectors import scope_filter
-
     return Answer.objects.filter(
         scope_filter(scope, prefix="attempt__user__"), pk=answer_id
     ).exists()
@@ -198,8 +197,6 @@ def marking_queue(
 
     ``scope`` limits them to learners of those provinces (``None``: all).
     """
-    from lms.accounts.selectors import scope_filter
-
     queryset = Answer.objects.filter(
         scope_filter(scope, prefix="attempt__user__"), needs_marking=True
     )

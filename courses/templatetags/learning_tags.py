@@ -8,7 +8,12 @@ the request so a page asking twice pays once.
 from dataclasses import dataclass, field
 
 from django import template
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from pythainlp.util import thai_strftime
 from wagtail.models import Page
+
+from lms.i18n import current_language
 
 from ..progress_selectors import (
     CourseProgress,
@@ -153,15 +158,8 @@ def learning_date(value) -> str:
     """A date as people read it: Buddhist Era in Thai (25 พ.ย. 2569), else "25 November 2026"."""
     if not value:
         return ""
-    from django.utils import timezone
-    from django.utils.dateformat import format as date_format
-
-    from lms.i18n import current_language
-
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     if current_language() == "th":
-        from pythainlp.util import thai_strftime
-
         return thai_strftime(value, "%-d %b %Y")
     return date_format(value, "j F Y")

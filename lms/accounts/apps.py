@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.db.models.signals import m2m_changed, post_migrate
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
@@ -9,16 +10,11 @@ class AccountsConfig(AppConfig):
     verbose_name = _("accounts")
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_migrate
-
-        from lms import audit
-
-        from . import roles
-        from .models import User
+        from . import models, receivers, roles  # the app registry is ready only now
 
         m2m_changed.connect(
-            audit.on_groups_changed,
-            sender=User.groups.through,
+            receivers.on_groups_changed,
+            sender=models.User.groups.through,
             dispatch_uid="lms_audit_role_change",
         )
 

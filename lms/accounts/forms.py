@@ -17,6 +17,7 @@ from wagtail.users import forms as wagtail_user_forms
 
 from . import regions, selectors
 from .models import normalize_phone
+from .services import trainer_scope_set
 
 User = get_user_model()
 
@@ -314,8 +315,6 @@ class _AdminPhoneMixin(forms.ModelForm):
         return user
 
     def _save_scope(self, user):
-        from .services import trainer_scope_set
-
         trainer_scope_set(
             user=user, province_codes=self.cleaned_data.get("scope_provinces", [])
         )

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import regions
@@ -146,8 +147,6 @@ class VolunteerImport(models.Model):
         permissions = [("import_volunteers", _("Can import and export volunteers"))]
 
     def __str__(self):
-        from django.utils import timezone
-
         return (
             f"{self.file_name} ({timezone.localtime(self.created_at):%Y-%m-%d %H:%M})"
         )

@@ -7,6 +7,12 @@ source of truth; the README's permission table is written from it.
 """
 
 from django.contrib.auth.models import Group, Permission
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+)
 
 VOLUNTEER = "Volunteer"
 TRAINER = "Trainer"
@@ -127,13 +133,6 @@ def _permissions(names):
 
 def sync_roles() -> None:
     """Create the role groups if missing and give them exactly the matrix's permissions."""
-    from wagtail.models import (
-        Collection,
-        GroupCollectionPermission,
-        GroupPagePermission,
-        Page,
-    )
-
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
     for role in ROLE_GROUPS:

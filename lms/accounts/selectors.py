@@ -3,7 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from .models import VolunteerProfile
+from .models import TrainerScope, VolunteerProfile
+from .roles import ADMINISTRATOR, TRAINER, role_of
 
 User = get_user_model()
 
@@ -55,9 +56,6 @@ def scoped_provinces(user) -> set[str] | None:
     provinces in their scope, and nothing if none was given yet: a trainer
     must be assigned provinces by an administrator. Anyone else sees nothing.
     """
-    from .models import TrainerScope
-    from .roles import ADMINISTRATOR, TRAINER, role_of
-
     role = role_of(user)
     if role == ADMINISTRATOR:
         return None

@@ -7,10 +7,12 @@ scripts cannot create an account the site would refuse.
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import VolunteerProfile, normalize_phone
+from . import regions
+from .models import TrainerScope, VolunteerProfile, normalize_phone
 from .roles import VOLUNTEER
 
 User = get_user_model()
@@ -113,11 +115,6 @@ def profile_update(*, user: User, **fields) -> User:
 @transaction.atomic
 def trainer_scope_set(*, user, province_codes) -> None:
     """Make ``user``'s scope exactly ``province_codes`` (unknown codes are refused)."""
-    from django.core.exceptions import ValidationError
-
-    from . import regions
-    from .models import TrainerScope
-
     wanted = {code for code in province_codes if code}
     unknown = sorted(code for code in wanted if not regions.is_valid_region(code))
     if unknown:

@@ -1,10 +1,10 @@
 from django.urls import path
 
-from lms.apiv1 import views as apiv1_views
-
 from . import views
 
 app_name = "accounts"
+
+# lms.urls adds the profile's API-token revoke view (lms.apiv1) to this namespace.
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
@@ -12,11 +12,6 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
     path("regions/", views.region_options, name="regions"),
-    path(
-        "api-tokens/<int:token_id>/revoke/",
-        apiv1_views.token_revoke,
-        name="api_token_revoke",
-    ),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(

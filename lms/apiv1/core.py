@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
@@ -25,6 +25,8 @@ from ninja.renderers import JSONRenderer
 from ninja.throttling import SimpleRateThrottle
 from pydantic import AfterValidator
 from wagtail.api.v3.auth import BearerTokenAuth
+
+from lms.accounts.models import normalize_phone
 
 # Ids in paths and bodies: positive and within a database integer, so an
 # absurd number is a validation error, not a database overflow.
@@ -137,8 +139,6 @@ class SignInLoginThrottle(SignInThrottle):
     guessing one person's password from many machines."""
 
     def get_cache_key(self, request: HttpRequest) -> str | None:
-        from lms.accounts.models import normalize_phone
-
         try:
             login = str(json.loads(request.body or b"{}").get("login", ""))
         except (ValueError, AttributeError):
@@ -323,8 +323,6 @@ def conditional(last_modified: Callable[..., Any] | None = None):
 
 def json_not_found(request: HttpRequest, *args, **kwargs) -> HttpResponse:
     """Unknown paths under /api/v1/: a JSON 404 (not the site's HTML page)."""
-    from django.http import JsonResponse
-
     request.urlconf = "lms.apiv1.urlconf"
     return JsonResponse(
         {"code": "not_found", "message": _("Not found."), "fields": {}},

@@ -21,8 +21,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models.signals import post_save
+from modelsearch import index
+from modelsearch.signal_handlers import post_save_signal_handler
+from modelsearch.tasks import insert_or_update_object_task
 from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.tasks import update_reference_index_task
 
+from certificates.demo import load_demo_certificates
+from certificates.models import IssuedCertificate
+from competencies.demo import load_demo_ladder
 from competencies.models import Competency, CompetencyFramework
 from competencies.services import load_programme_framework
 from courses.models import (
@@ -33,6 +41,11 @@ from courses.models import (
     LessonPage,
     ModulePage,
 )
+from courses.progress_selectors import course_steps
+from courses.quiz.demo import load_demo_quizzes
+from courses.quiz.models import Question, QuizPage
+from courses.quiz.services import attempt_start, attempt_submit
+from courses.services import enrollment_create, step_complete
 from lms.accounts.models import VolunteerProfile
 from lms.accounts.roles import sync_roles
 from lms.home.models import HomePage
@@ -98,12 +111,6 @@ def _indexing_deferred() -> Iterator[None]:
     and Wagtail's reference index would otherwise be rebuilt each time. Only
     this process's handlers are touched, and they are restored on the way out.
     """
-    from modelsearch import index
-    from modelsearch.signal_handlers import post_save_signal_handler
-    from modelsearch.tasks import insert_or_update_object_task
-    from wagtail.signal_handlers import disable_reference_index_auto_update
-    from wagtail.tasks import update_reference_index_task
-
     searchable = [
         m for m in index.get_indexed_models() if getattr(m, "search_auto_update", True)
     ]
@@ -328,8 +335,6 @@ DEMO_COMPLETED_COURSE = "spotting-fake-news"
 
 def _correct_responses(attempt) -> dict:
     """Full-credit responses for an attempt, read from its frozen answer key."""
-    from courses.quiz.models import Question
-
     responses = {}
     for item in attempt.plan:
         question = Question.objects.prefetch_related("options").get(pk=item["question"])
@@ -349,12 +354,6 @@ def load_demo_progress(user, *, slug: str = DEMO_COMPLETED_COURSE):
     site uses: every lesson read, every quiz passed. Completion then writes the
     evidence, recomputes the level and issues the course's certificate.
     Returns that certificate (None if the course has no award). Idempotent."""
-    from certificates.models import IssuedCertificate
-    from courses.progress_selectors import course_steps
-    from courses.quiz.models import QuizPage
-    from courses.quiz.services import attempt_start, attempt_submit
-    from courses.services import enrollment_create, step_complete
-
     thai, _en = _locales()
     course = CoursePage.objects.live().filter(locale=thai, slug=slug).first()
     if course is None:
@@ -383,10 +382,6 @@ def load_all(*, reset_passwords: bool = False) -> tuple[list[DemoLogin], object]
     """Everything ``load_demo`` loads, in order, in one transaction.
 
     Returns the logins and the demo volunteer's certificate."""
-    from certificates.demo import load_demo_certificates
-    from competencies.demo import load_demo_ladder
-    from courses.quiz.demo import load_demo_quizzes
-
     with _indexing_deferred():
         load_framework()
         _home, catalogue = load_site()

@@ -4,6 +4,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from courses.choices import Topic
+from courses.selectors import catalogue_for, latest_courses
+
 
 class HomePage(Page):
     """The site's front page: what the programme is and where to start."""
@@ -28,9 +31,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.choices import Topic
-        from courses.selectors import catalogue_for, latest_courses
-
         context = super().get_context(request, *args, **kwargs)
         context.update(
             latest_courses=latest_courses(locale=self.locale, limit=6),

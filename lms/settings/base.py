@@ -63,6 +63,8 @@ LOCAL_APPS = [
     "courses.quiz.apps.QuizConfig",
     "certificates.apps.CertificatesConfig",
     "lms.reports.apps.ReportsConfig",
+    "lms.volunteers.apps.VolunteersConfig",
+    "lms.demo.apps.DemoConfig",
 ]
 # Local apps first so their templates and translations win over Wagtail's.
 INSTALLED_APPS = LOCAL_APPS + DJANGO_APPS + THIRD_PARTY_APPS
@@ -278,7 +280,7 @@ LOGGING = {
 }
 
 # django-import-export strips a leading "=" from exported cells; our volunteer
-# export also quotes + - @ (lms.accounts.resources.neutralise).
+# export also quotes + - @ (lms.volunteers.files.neutralise).
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 
 # Site-wide labels that templates show.

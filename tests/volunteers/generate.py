@@ -11,7 +11,7 @@ import random
 
 import geothai
 
-from lms.accounts.resources import COLUMNS
+from lms.volunteers.files import COLUMNS
 
 FIRST = ["สมชาย", "สมศรี", "วิไล", "ประเสริฐ", "มานี", "ชูใจ", "อนันต์", "กนกพร", "ธีระ", "สุดา"]
 LAST = ["ใจดี", "มีสุข", "รักไทย", "ทองดี", "ศรีสวัสดิ์", "บุญมา", "แก้วกล้า", "สายทอง"]

@@ -10,7 +10,7 @@ from certificates import services as certificates
 from certificates.models import Award
 from competencies import services as competencies
 from competencies.models import EvidenceSource, VolunteerLevel
-from lms.accounts.importing import volunteer_import
+from lms.volunteers.importing import volunteer_import
 from tests import factories
 from tests.certificates.conftest import make_award
 

@@ -4,9 +4,9 @@ confirming the file writes nothing at all (the good rows around it included)."""
 import pytest
 from django.contrib.auth import get_user_model
 
-from lms.accounts.importing import volunteer_import
 from lms.accounts.models import VolunteerImport
-from lms.accounts.resources import ImportFileError
+from lms.volunteers.files import ImportFileError
+from lms.volunteers.importing import volunteer_import
 
 from .conftest import read
 

@@ -9,9 +9,10 @@ from django.conf import settings
 from django.test import override_settings
 from import_export.formats import base_formats
 
-from lms.accounts.importing import volunteer_import
 from lms.accounts.models import VolunteerProfile
-from lms.accounts.resources import COLUMNS, export_bytes
+from lms.volunteers.files import COLUMNS
+from lms.volunteers.importing import volunteer_import
+from lms.volunteers.resources import export_bytes
 from tests import factories
 
 pytestmark = pytest.mark.django_db

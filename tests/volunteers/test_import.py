@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from competencies.models import CompetencyEvidence, EvidenceSource, VolunteerStatus
-from lms.accounts.importing import volunteer_import
 from lms.accounts.models import VolunteerImport, VolunteerProfile
-from lms.accounts.resources import ImportFileError
+from lms.volunteers.files import ImportFileError
+from lms.volunteers.importing import volunteer_import
 from tests import factories
 
 from .generate import generate_rows, to_csv, to_xlsx

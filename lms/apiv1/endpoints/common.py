@@ -3,10 +3,10 @@
 from django.http import HttpRequest
 from wagtail.models import Page
 
+from courses.progress_selectors import quiz_content_type_ids
+
 
 def step_kind(page: Page) -> str:
-    from courses.progress_selectors import quiz_content_type_ids
-
     return "quiz" if page.content_type_id in quiz_content_type_ids() else "lesson"
 
 

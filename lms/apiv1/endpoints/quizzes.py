@@ -12,6 +12,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 from wagtail.models import Locale
 
+from courses.progress_selectors import in_language
 from courses.quiz import selectors, services
 from courses.quiz.models import Attempt, QuizPage
 
@@ -307,8 +308,6 @@ class _Summaries:
         return self.queryset.count()
 
     def __getitem__(self, window):
-        from courses.progress_selectors import in_language
-
         rows = list(self.queryset[window])
         shown = in_language([a.quiz for a in rows])
         return [

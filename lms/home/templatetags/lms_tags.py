@@ -4,6 +4,9 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from courses.models import CourseIndexPage
+from courses.selectors import breadcrumbs
+
 register = template.Library()
 
 
@@ -41,8 +44,6 @@ def language_links(context) -> list[dict]:
 def _ancestors(context, page: Page) -> list[Page]:
     """The page's ancestors from the home page down, fetched once per request
     and shared by the breadcrumbs and the catalogue link."""
-    from courses.selectors import breadcrumbs
-
     request = context.get("request")
     memo = getattr(request, "_lms_ancestors", None)
     if memo is None:
@@ -68,8 +69,6 @@ def catalogue_url(context) -> str:
     and on pages inside the catalogue (an ancestor, fetched once with the
     breadcrumbs); elsewhere one query. Falls back to the language's home page.
     """
-    from courses.models import CourseIndexPage
-
     request = context.get("request")
     language = (get_language() or settings.LANGUAGE_CODE)[:2]
     known = context.get("catalogue")  # the home page already looked it up

@@ -12,8 +12,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from lms.accounts.importing import volunteer_import
-from lms.accounts.resources import ImportFileError
+from lms.volunteers.files import ImportFileError
+from lms.volunteers.importing import volunteer_import
 
 
 class Command(BaseCommand):

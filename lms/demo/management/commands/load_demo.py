@@ -2,6 +2,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from certificates.selectors import verification_url
 from lms.demo.loader import load_all
 
 
@@ -38,8 +39,6 @@ class Command(BaseCommand):
                 f"  {login.role:<14} {login.username:<14} {login.phone or '-':<12} {login.password}"
             )
         if certificate is not None:
-            from certificates.selectors import verification_url
-
             self.stdout.write(
                 _("The demo volunteer completed “%(course)s”; their certificate:")
                 % {"course": certificate.award_name_th}

@@ -1,53 +1,32 @@
-"""Importing volunteers: the service behind the admin upload and the command.
+"""Writing a fully checked volunteer file in bulk: people, profiles, roles, recognised levels.
 
-``volunteer_import`` runs ``VolunteerResource`` over a file. With
-``dry_run=True`` it is the preview (nothing is written); otherwise the
-checked rows are written in bulk by ``write_pending`` inside
-import-export's transaction, and any invalid row rolls everything back.
+Called from ``VolunteerResource.after_import`` inside import-export's
+transaction, so an error here rolls the whole file back.
 """
 
 from collections import defaultdict
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import Max
-from import_export.results import Result
 from wagtail.log_actions import log
 
-from .models import VolunteerImport, VolunteerProfile
-from .resources import (
-    LOOKUP_CHUNK,
-    ImportSummary,
-    VolunteerResource,
-    read_dataset,
-    unusable_password,
-)
-from .roles import VOLUNTEER
+from competencies.models import CompetencyEvidence, EvidenceSource
+from competencies.services import levels_recompute_for
+from lms.accounts.models import VolunteerImport, VolunteerProfile
+from lms.accounts.roles import VOLUNTEER
+
+from .files import LOOKUP_CHUNK
+from .resources import VolunteerResource
 
 User = get_user_model()
 
 _PROFILE_FIELDS = ("province_code", "district_code", "subdistrict_code", "village")
 
 
-def volunteer_import(
-    *, data: bytes, file_name: str, by=None, dry_run: bool = True
-) -> tuple[Result, ImportSummary]:
-    """Check (and unless ``dry_run``, import) a volunteer file: all rows or none.
-
-    Raises ``ImportFileError`` when the file itself cannot be read (encoding,
-    format, header row); row problems are in the returned result
-    (``result.invalid_rows``: row number and column → messages).
-    """
-    dataset = read_dataset(data, file_name)
-    resource = VolunteerResource(by=by, file_name=file_name)
-    result = resource.import_data(
-        dataset,
-        dry_run=dry_run,
-        use_transactions=True,
-        rollback_on_validation_errors=True,
-        raise_errors=False,
-    )
-    return result, resource.summary
+def unusable_password() -> str:
+    return make_password(None)
 
 
 def _chunks(values, size=LOOKUP_CHUNK):
@@ -133,9 +112,6 @@ def _write_roles(pending, role_groups, record, by) -> int:
 
 def _write_levels(pending, levels, record, by) -> tuple[int, int]:
     """Record the recognised levels as assessment evidence, then recompute those people."""
-    from competencies.models import CompetencyEvidence, EvidenceSource
-    from competencies.services import levels_recompute_for
-
     rows = [p for p in pending if p.level]
     if not rows:
         return 0, 0

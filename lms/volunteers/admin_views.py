@@ -22,8 +22,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .files import COLUMNS, ImportFileError
 from .importing import volunteer_import
-from .resources import COLUMNS, ImportFileError, export_bytes
+from .resources import export_bytes
 
 IMPORT_PERMISSION = "accounts.import_volunteers"
 SESSION_KEY = "volunteer_import"

@@ -22,12 +22,10 @@ also needs completed courses is reached once those courses are done. The
 evidence names the import and can be withdrawn like any other.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import geothai
-import tablib
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -35,208 +33,25 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources
 from import_export.formats import base_formats
 
-from .models import VolunteerProfile, normalize_phone
-from .roles import ADMINISTRATOR, TRAINER, VOLUNTEER
+from competencies.models import VolunteerLevel
+from lms.accounts.models import VolunteerProfile
+from lms.accounts.roles import VOLUNTEER
+
+from .files import (
+    COLUMNS,
+    LOOKUP_CHUNK,
+    ROLE_ALIASES,
+    ROLES,
+    cell_phone,
+    cell_text,
+    neutralise,
+)
+from .regions import region_label, region_profile, regions
 
 User = get_user_model()
 
-COLUMNS = (
-    "first_name",
-    "last_name",
-    "phone",
-    "email",
-    "province",
-    "district",
-    "subdistrict",
-    "village",
-    "role",
-    "level",
-)
-REQUIRED_COLUMNS = (
-    "first_name",
-    "last_name",
-    "phone",
-    "email",
-    "province",
-    "district",
-    "subdistrict",
-)
-ROLES = {"volunteer": VOLUNTEER, "trainer": TRAINER, "administrator": ADMINISTRATOR}
-# Thai words an office might type instead of the English code.
-ROLE_ALIASES = {
-    "อาสาสมัคร": "volunteer",
-    "อสด.": "volunteer",
-    "อสด": "volunteer",
-    "ครูฝึก": "trainer",
-    "วิทยากร": "trainer",
-    "ผู้ดูแลระบบ": "administrator",
-}
-# Cells that a spreadsheet would run as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-MAX_ROWS = 200_000
-LOOKUP_CHUNK = 500
-
-
-class ImportFileError(Exception):
-    """The file cannot be read as a volunteer list; the message says why."""
-
-
-# --- Reading the file -------------------------------------------------------------
-
-
-def _decode_csv(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportFileError(
-            _(
-                "The file is in UTF-16 (Excel's “Unicode text”). Save it as “CSV UTF-8” and upload it again."
-            )
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        try:
-            text = data.decode("cp874")
-        except UnicodeDecodeError:
-            text = ""
-        if any("\u0e00" <= ch <= "\u0e7f" for ch in text):
-            raise ImportFileError(
-                _(
-                    "The file is in the Thai Windows encoding (TIS-620/Windows-874), which Thai Excel uses for "
-                    "“CSV”. Save it as “CSV UTF-8” and upload it again."
-                )
-            ) from err
-        raise ImportFileError(
-            _(
-                "The file is not in UTF-8 (byte %(position)s cannot be read). Save it as “CSV UTF-8”."
-            )
-            % {"position": err.start + 1}
-        ) from err
-
-
-def read_dataset(data: bytes, file_name: str = "") -> tablib.Dataset:
-    """A dataset from CSV (UTF-8, with or without BOM) or Excel (xlsx) bytes."""
-    if not data:
-        raise ImportFileError(_("The file is empty."))
-    is_xlsx = data.startswith(b"PK\x03\x04") or file_name.lower().endswith(".xlsx")
-    try:
-        if is_xlsx:
-            dataset = base_formats.XLSX().create_dataset(data)
-        else:
-            text = _decode_csv(data)
-            dataset = base_formats.CSV().create_dataset(text)
-    except ImportFileError:
-        raise
-    except Exception as err:
-        raise ImportFileError(
-            _("The file could not be read as CSV or Excel (xlsx): %(error)s")
-            % {"error": err}
-        ) from err
-    headers = [str(h or "").strip().lower() for h in (dataset.headers or [])]
-    if not any(headers):
-        raise ImportFileError(_("The file has no header row."))
-    dataset.headers = headers
-    missing = [c for c in REQUIRED_COLUMNS if c not in headers]
-    unknown = [h for h in headers if h and h not in COLUMNS]
-    if missing or unknown:
-        parts = []
-        if missing:
-            parts.append(
-                _("missing columns: %(names)s") % {"names": ", ".join(missing)}
-            )
-        if unknown:
-            parts.append(
-                _("unknown columns: %(names)s") % {"names": ", ".join(unknown)}
-            )
-        raise ImportFileError(
-            _("The header row must use the column names %(columns)s (%(problems)s).")
-            % {"columns": ", ".join(COLUMNS), "problems": "; ".join(parts)}
-        )
-    if len(dataset) > MAX_ROWS:
-        raise ImportFileError(
-            _("The file has more than %(n)s rows; split it.") % {"n": MAX_ROWS}
-        )
-    return dataset
-
-
-# --- Regions by name or code -----------------------------------------------------------
-
-_PREFIXES = ("จังหวัด", "อำเภอ", "เขต", "ตำบล", "แขวง", "กิ่งอำเภอ")
-
-
-def _key(name: str) -> str:
-    name = " ".join(str(name).split()).casefold()
-    for prefix in _PREFIXES:
-        if name.startswith(prefix) and len(name) > len(prefix):
-            return name[len(prefix) :].strip()
-    return name
-
-
-class RegionIndex:
-    """Province → district → sub-district lookups by official code or Thai/English name."""
-
-    def __init__(self):
-        self.provinces = {}
-        for p in geothai.provinces():
-            for k in (p.code, _key(p.name_th), _key(p.name_en)):
-                self.provinces[k] = p.code
-        self._districts: dict[str, dict[str, str]] = {}
-        self._subdistricts: dict[str, dict[str, str]] = {}
-
-    @staticmethod
-    def _children(cache, parent, items):
-        if parent not in cache:
-            table = {}
-            for item in items(parent):
-                for k in (item.code, _key(item.name_th), _key(item.name_en)):
-                    table[k] = item.code
-            cache[parent] = table
-        return cache[parent]
-
-    def province(self, value: str) -> str | None:
-        return self.provinces.get(_key(value))
-
-    def district(self, province: str, value: str) -> str | None:
-        return self._children(self._districts, province, geothai.districts).get(
-            _key(value)
-        )
-
-    def subdistrict(self, district: str, value: str) -> str | None:
-        return self._children(self._subdistricts, district, geothai.subdistricts).get(
-            _key(value)
-        )
-
-
-_REGIONS: RegionIndex | None = None
-
-
-def regions() -> RegionIndex:
-    global _REGIONS
-    if _REGIONS is None:
-        _REGIONS = RegionIndex()
-    return _REGIONS
-
 
 # --- The resource -----------------------------------------------------------------------
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(str(value).split())
-
-
-def _phone(value) -> str:
-    digits = normalize_phone(_cell(value))
-    # Excel stores 0812345678 as the number 812345678: put the 0 back.
-    if (
-        isinstance(value, int | float)
-        and len(digits) in (8, 9)
-        and not digits.startswith("0")
-    ):
-        digits = "0" + digits
-    return digits
 
 
 def _account(user) -> tuple:
@@ -304,25 +119,33 @@ class VolunteerResource(resources.ModelResource):
         # a savepoint per row (two queries each).
         use_bulk = True
 
-    def __init__(self, *, by=None, file_name: str = "", **kwargs):
+    def __init__(
+        self,
+        *,
+        by=None,
+        file_name: str = "",
+        write: Callable[..., None] | None = None,
+        **kwargs,
+    ):
+        """``write(resource=…)`` writes a fully valid file (``writing.write_pending``);
+        without it the resource only checks rows and exports."""
         super().__init__(**kwargs)
         self.by = by
         self.file_name = file_name
+        self.write = write
         self.summary = ImportSummary()
 
     # --- before the rows: load every lookup once -------------------------------------
 
     def before_import(self, dataset, **kwargs):
-        from competencies.models import VolunteerLevel
-
         self.pending: list[PendingRow] = []
         self.seen_phones: dict[str, int] = {}
         self.seen_emails: dict[str, int] = {}
         self.regions = regions()
         phones, emails, names = set(), set(), set()
         for row in dataset.dict:
-            phone = _phone(row.get("phone"))
-            email = _cell(row.get("email")).lower()
+            phone = cell_phone(row.get("phone"))
+            email = cell_text(row.get("email")).lower()
             if phone:
                 phones.add(phone)
                 names.add(phone)
@@ -358,8 +181,8 @@ class VolunteerResource(resources.ModelResource):
     # --- each row ------------------------------------------------------------------------
 
     def get_instance(self, instance_loader, row):
-        phone = _phone(row.get("phone"))
-        email = _cell(row.get("email")).lower()
+        phone = cell_phone(row.get("phone"))
+        email = cell_text(row.get("email")).lower()
         by_phone = self.by_phone.get(phone) if phone else None
         by_email = self.by_email.get(email) if email else None
         if by_phone and by_email and by_phone.pk != by_email.pk:
@@ -384,11 +207,11 @@ class VolunteerResource(resources.ModelResource):
         def error(column, message):
             errors.setdefault(column, []).append(message)
 
-        first_name = _cell(row.get("first_name"))
-        last_name = _cell(row.get("last_name"))
-        phone = _phone(row.get("phone"))
-        raw_phone = _cell(row.get("phone"))
-        email = _cell(row.get("email")).lower()
+        first_name = cell_text(row.get("first_name"))
+        last_name = cell_text(row.get("last_name"))
+        phone = cell_phone(row.get("phone"))
+        raw_phone = cell_text(row.get("phone"))
+        email = cell_text(row.get("email")).lower()
         for column, value in (("first_name", first_name), ("last_name", last_name)):
             if new and not value:
                 error(column, _("This field is required."))
@@ -432,9 +255,9 @@ class VolunteerResource(resources.ModelResource):
                     % {"value": value, "username": owner.username},
                 )
 
-        profile = self._check_region(row, new, error)
+        profile = region_profile(self.regions, row, new=new, error=error)
 
-        role_value = _cell(row.get("role")).casefold()
+        role_value = cell_text(row.get("role")).casefold()
         role = None
         if role_value:
             code = ROLE_ALIASES.get(role_value, role_value)
@@ -451,7 +274,7 @@ class VolunteerResource(resources.ModelResource):
         elif new:
             role = VOLUNTEER
 
-        level = _cell(row.get("level")).lower()
+        level = cell_text(row.get("level")).lower()
         if level and level not in self.levels:
             error(
                 "level",
@@ -505,57 +328,6 @@ class VolunteerResource(resources.ModelResource):
             )
         )
 
-    def _check_region(self, row, new, error) -> dict:
-        province_raw = _cell(row.get("province"))
-        district_raw = _cell(row.get("district"))
-        subdistrict_raw = _cell(row.get("subdistrict"))
-        village = _cell(row.get("village"))
-        profile = {}
-        if village:
-            profile["village"] = village[:200]
-        given = [province_raw, district_raw, subdistrict_raw]
-        if not any(given) and not new:
-            return profile  # an update that keeps the region
-        for column, value in zip(
-            ("province", "district", "subdistrict"), given, strict=True
-        ):
-            if not value:
-                error(column, _("This field is required."))
-        if not all(given):
-            return profile
-        province = self.regions.province(province_raw)
-        if province is None:
-            error(
-                "province", _("Unknown province “%(value)s”.") % {"value": province_raw}
-            )
-            return profile
-        district = self.regions.district(province, district_raw)
-        if district is None:
-            error(
-                "district",
-                _("“%(value)s” is not a district of %(province)s.")
-                % {
-                    "value": district_raw,
-                    "province": geothai.province(province).name_th,
-                },
-            )
-            return profile
-        subdistrict = self.regions.subdistrict(district, subdistrict_raw)
-        if subdistrict is None:
-            error(
-                "subdistrict",
-                _("“%(value)s” is not a sub-district of %(district)s.")
-                % {
-                    "value": subdistrict_raw,
-                    "district": geothai.district(district).name_th,
-                },
-            )
-            return profile
-        profile.update(
-            province_code=province, district_code=district, subdistrict_code=subdistrict
-        )
-        return profile
-
     def save_instance(self, instance, is_create, row, **kwargs):
         """Nothing is written row by row: ``after_import`` writes the whole file at once."""
 
@@ -577,9 +349,8 @@ class VolunteerResource(resources.ModelResource):
             or result.has_validation_errors()
         ):
             return
-        from .importing import write_pending
-
-        write_pending(resource=self)
+        if self.write is not None:
+            self.write(resource=self)
 
     # --- export --------------------------------------------------------------------------
 
@@ -626,30 +397,6 @@ class VolunteerResource(resources.ModelResource):
 
     def export_field(self, field, instance, **kwargs):
         return neutralise(super().export_field(field, instance, **kwargs))
-
-
-def region_label(profile: dict) -> str:
-    """“sub-district, district, province” in Thai, from a profile's codes."""
-    return " · ".join(
-        area.name_th
-        for area in (
-            geothai.subdistrict(profile["subdistrict_code"]),
-            geothai.district(profile["district_code"]),
-            geothai.province(profile["province_code"]),
-        )
-        if area is not None
-    )
-
-
-def neutralise(value):
-    """Make a cell a spreadsheet shows as text: a leading = + - @ gets a quote before it (OWASP)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def unusable_password() -> str:
-    return make_password(None)
 
 
 def export_bytes(fmt: str, queryset=None) -> bytes:

@@ -1,0 +1,120 @@
+"""What each course page adds to its template context, for the reader.
+
+The page models cannot import the selectors and services that read them (those
+import the models), so ``CoursesConfig.ready`` registers these functions in
+``courses.models.pages.PAGE_CONTEXTS`` by model label, and each page's
+``get_context`` calls the one for its type.
+"""
+
+from django.http import HttpRequest
+from wagtail.models import Page
+
+from competencies.selectors import competency_choices
+
+from .choices import Topic
+from .models import CourseIndexPage, CoursePage, ModulePage
+from .progress_selectors import (
+    canonical_page,
+    course_progress,
+    locked_step_ids,
+    missing_prerequisites,
+)
+from .quiz.selectors import quiz_status
+from .selectors import (
+    adjacent_steps,
+    course_competencies,
+    course_for_page,
+    course_list,
+    course_outline,
+    course_prerequisites,
+    step_pages,
+)
+
+
+def catalogue_context(page: CourseIndexPage, request: HttpRequest) -> dict:
+    """The catalogue: live courses filtered by topic and competency."""
+    topic = request.GET.get("topic") or None
+    if topic not in Topic.values:
+        topic = None
+    competency = request.GET.get("competency") or None
+    return {
+        "courses": course_list(
+            locale=page.locale, topic=topic, competency_code=competency
+        ),
+        "topics": Topic.choices,
+        "selected_topic": topic,
+        "competencies": competency_choices(),
+        "selected_competency": competency,
+    }
+
+
+def course_context(page: CoursePage, request: HttpRequest) -> dict:
+    """A course's outline, competencies, prerequisites and the reader's progress."""
+    outline = course_outline(course=page)
+    canonical = canonical_page(page)
+    return {
+        "progress": course_progress(user=request.user, course=canonical),
+        "missing_prerequisites": missing_prerequisites(
+            user=request.user, course=canonical
+        ),
+        "canonical": canonical,
+        "outline": outline,
+        "first_step": next((s for m in outline for s in m["steps"]), None),
+        "competency_links": course_competencies(course=page),
+        "prerequisites": course_prerequisites(course=page),
+    }
+
+
+def module_context(page: ModulePage, request: HttpRequest) -> dict:
+    return {"steps": step_pages(course=page)}
+
+
+def lesson_context(page: Page, request: HttpRequest) -> dict:
+    return step_context(page, request.user)
+
+
+def quiz_context(page: Page, request: HttpRequest) -> dict:
+    context = step_context(page, request.user)
+    context["status"] = quiz_status(user=request.user, quiz=page)
+    return context
+
+
+def step_context(page: Page, user=None) -> dict:
+    """Context every step page (lesson, quiz) shares: its course, neighbours and
+    the reader's progress (enrolled, done, locked)."""
+    course = course_for_page(page=page)
+    steps = step_pages(course=course) if course else []
+    previous, following = adjacent_steps(page=page, steps=steps)
+    context = {
+        "course": course,
+        "steps": steps,
+        "step_number": next((i for i, s in enumerate(steps, 1) if s.pk == page.pk), None),
+        "previous_step": previous,
+        "next_step": following,
+        "enrolled": False,
+        "step_done": False,
+        "step_locked": False,
+    }
+    if course is not None and user is not None and user.is_authenticated:
+        canonical_course = canonical_page(course)
+        canonical_step = canonical_page(page)
+        progress = course_progress(user=user, course=canonical_course)
+        context.update(
+            canonical_course=canonical_course,
+            canonical_step=canonical_step,
+            enrolled=progress.enrollment is not None,
+            step_done=canonical_step.pk in progress.done,
+            step_locked=canonical_step.pk
+            in locked_step_ids(course=canonical_course, steps=progress.steps, done=progress.done),
+        )
+    return context
+
+
+# Model label -> the function giving that page type's context.
+PAGE_CONTEXTS = {
+    "courses.courseindexpage": catalogue_context,
+    "courses.coursepage": course_context,
+    "courses.modulepage": module_context,
+    "courses.lessonpage": lesson_context,
+    "quiz.quizpage": quiz_context,
+}
