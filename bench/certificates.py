@@ -39,7 +39,7 @@ def _setup(database_url: str):
 
 def _worker(database_url: str, run_id: int):
     _setup(database_url)
-    from certificates.services import bulk_issue_execute
+    from certificates.bulk import bulk_issue_execute
 
     bulk_issue_execute(run_id=run_id)
 
@@ -70,7 +70,7 @@ def main():
     from django.utils import timezone
 
     call_command("migrate", verbosity=0)
-    from certificates import pdf, services
+    from certificates import bulk, pdf, rendering, services
     from certificates.demo import load_demo_certificates
     from certificates.models import Award, AwardCourse, IssuedCertificate
     from courses.models import Enrollment
@@ -88,7 +88,7 @@ def main():
     def through_service():
         IssuedCertificate.objects.filter(pk=certificate.pk).update(pdf="")
         certificate.pdf = ""
-        services.certificate_pdf(certificate=certificate)
+        rendering.certificate_pdf(certificate=certificate)
 
     html = pdf.render_html(pdf.certificate_data(certificate))
     service = _timed(through_service, args.repeat)
@@ -98,7 +98,7 @@ def main():
         f"{bare * 1000:.0f} ms bare WeasyPrint, ratio {service / bare:.2f}"
     )
     stored = _timed(
-        lambda: services.certificate_pdf(certificate=certificate), args.repeat
+        lambda: rendering.certificate_pdf(certificate=certificate), args.repeat
     )
     print(f"download of the stored PDF: {stored * 1000:.1f} ms")
 
@@ -130,7 +130,7 @@ def main():
         )
         AwardCourse.objects.create(award=fresh, course=course)
         start = time.perf_counter()
-        run = services.bulk_issue_start(award=fresh, enqueue=False)
+        run = bulk.bulk_issue_start(award=fresh, enqueue=False)
         connection.close()
         ctx = multiprocessing.get_context("fork")
         processes = [

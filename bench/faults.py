@@ -52,7 +52,7 @@ def main():
     from django.db.models import Count
     from django.utils import timezone
 
-    from certificates import services
+    from certificates import bulk
     from certificates.demo import load_demo_certificates
     from certificates.models import Award, BulkIssueRun, IssuedCertificate
     from courses.models import Enrollment
@@ -77,7 +77,7 @@ def main():
         ],
         batch_size=5000,
     )
-    run = services.bulk_issue_start(
+    run = bulk.bulk_issue_start(
         award=award, reason="fault test"
     )  # enqueued in the database
     print(f"bulk issue of {run.total} certificates queued (run {run.pk})")
@@ -114,7 +114,7 @@ def main():
         f"worker killed with SIGKILL: run {run.status}, {run.done}/{run.total} people done, {at_kill} certificates stored"
     )
 
-    services.bulk_issue_resume(run=run)  # the administrator's "Resume"
+    bulk.bulk_issue_resume(run=run)  # the administrator's "Resume"
     second = worker()
     deadline = time.time() + 600
     while time.time() < deadline:

@@ -176,8 +176,8 @@ def build(
     from django.db import connection, transaction
     from django.utils import timezone
 
+    from certificates.bulk import bulk_issue_execute, bulk_issue_start
     from certificates.models import Award
-    from certificates.services import bulk_issue_execute, bulk_issue_start
     from competencies.models import CompetencyEvidence, EvidenceSource
     from competencies.services import recompute_run_execute, recompute_run_start
     from courses.models import Enrollment, StepCompletion

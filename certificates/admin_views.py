@@ -13,14 +13,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lms.accounts import regions
 
-from . import pdf, selectors, services
+from . import bulk, pdf, selectors, services
 from .models import Award, BulkIssueRun, CertificateTemplate, IssuedCertificate
 from .views import pdf_response
 
@@ -124,7 +124,7 @@ def bulk_issue(request):
         data = form.cleaned_data
         people, unmatched = None, []
         if data["people"]:
-            people, unmatched = services.people_from_csv(data["people"].read())
+            people, unmatched = bulk.people_from_csv(data["people"].read())
             request.session[SESSION_PEOPLE] = {"ids": people, "unmatched": unmatched}
         elif request.POST.get("use_people") and SESSION_PEOPLE in request.session:
             stored = request.session[SESSION_PEOPLE]
@@ -134,11 +134,11 @@ def bulk_issue(request):
                 "people", _("A training or event award needs a list of people.")
             )
             return TemplateResponse(request, "certificates/admin/bulk.html", context)
-        pending = services.bulk_issue_pending(
+        pending = bulk.bulk_issue_pending(
             award=data["award"], province=data["province"], people=people
         )
         if request.POST.get("action") == "confirm":
-            run = services.bulk_issue_start(
+            run = bulk.bulk_issue_start(
                 award=data["award"],
                 created_by=request.user,
                 province=data["province"],
@@ -174,7 +174,7 @@ def run_resume(request, pk: int):
     _require(request, ISSUE)
     run = get_object_or_404(BulkIssueRun, pk=pk)
     if run.status != BulkIssueRun.Status.DONE:
-        services.bulk_issue_resume(run=run)
+        bulk.bulk_issue_resume(run=run)
         messages.success(
             request, _("The bulk issue was queued again; finished people are skipped.")
         )
@@ -268,8 +268,6 @@ def template_preview(request, pk: int):
 
 
 def admin_urls():
-    from django.urls import path
-
     return [
         path("certificates/issue/", issue_one, name="certificates_admin_issue"),
         path("certificates/bulk/", bulk_issue, name="certificates_admin_bulk"),

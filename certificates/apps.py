@@ -1,16 +1,16 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from competencies.signals import level_changed
+from courses.signals import course_completed
+
 
 class CertificatesConfig(AppConfig):
     name = "certificates"
     verbose_name = _("certificates")
 
     def ready(self):
-        from competencies.services import level_changed
-        from courses.signals import course_completed
-
-        from . import services
+        from . import services  # imports models: only once the app registry is ready
 
         # Sent inside the learner's progress transaction: the certificate
         # commits or rolls back with the completion.

@@ -7,6 +7,7 @@ whether it still stands.
 """
 
 import uuid
+from datetime import UTC
 
 from .models import IssuedCertificate
 from .selectors import base_url, credential_url, verification_url
@@ -18,8 +19,6 @@ CONTEXT = [
 
 
 def _utc(value) -> str:
-    from datetime import UTC
-
     return (
         value.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     )

@@ -8,6 +8,9 @@ demo volunteer the certificate of a course they completed.
 from django.db import transaction
 from wagtail.models import Locale
 
+from courses.models import CoursePage
+from courses.services import canonical_page
+
 from .models import (
     Award,
     AwardCourse,
@@ -15,6 +18,7 @@ from .models import (
     CertificateTemplate,
     IssuedCertificate,
 )
+from .services import certificate_issue
 
 TEMPLATE_TH = {
     "slug": "course-th",
@@ -67,8 +71,6 @@ def _template(data: dict) -> CertificateTemplate:
 @transaction.atomic
 def load_demo_certificates() -> CertificateTemplate:
     """The default Thai template (and an English one) and an award for each Thai course."""
-    from courses.models import CoursePage
-
     template = _template(TEMPLATE_TH)
     _template(TEMPLATE_EN)
     thai = Locale.objects.filter(language_code="th").first()
@@ -87,10 +89,6 @@ def load_demo_certificates() -> CertificateTemplate:
 @transaction.atomic
 def issue_demo_certificate(*, user, course) -> IssuedCertificate:
     """The certificate of ``course`` for ``user`` (issued once; the course's award is created if missing)."""
-    from courses.services import canonical_page
-
-    from .services import certificate_issue
-
     course = canonical_page(course)
     award = Award.objects.filter(kind=Award.Kind.COURSE, courses__course=course).first()
     if award is None:

@@ -9,6 +9,7 @@ was already handed out.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +24,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.models import Orderable
 
-from lms.i18n import BilingualMixin
+from lms.i18n import BilingualMixin, current_language
 
 PLACEHOLDERS = ("name", "award", "date", "competencies", "code")
 PLACEHOLDER_HELP = _(
@@ -264,8 +265,6 @@ class Award(BilingualMixin, ClusterableModel):
         return ", ".join(titles) or f"{self.get_kind_display()} #{self.pk}"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.kind == self.Kind.LEVEL and not self.level_code:
             raise ValidationError(
@@ -484,8 +483,6 @@ class IssuedCertificate(models.Model):
 
     @property
     def award_name(self) -> str:
-        from lms.i18n import current_language
-
         if current_language() == "en" and self.award_name_en:
             return self.award_name_en
         return self.award_name_th

@@ -1,9 +1,7 @@
-from django_tasks import task
+"""Background tasks of the certificates app.
 
+``bulk_issue_task`` is defined in ``certificates.bulk`` beside the run it
+executes; it is importable here too, for jobs queued under this path.
+"""
 
-@task(backend="background", queue_name="default")
-def bulk_issue_task(run_id: int) -> None:
-    """Issue a BulkIssueRun's certificates; safe to run again and on several workers."""
-    from .services import bulk_issue_execute
-
-    bulk_issue_execute(run_id=run_id)
+from .bulk import bulk_issue_task  # noqa: F401 - the task's old import path

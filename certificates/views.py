@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from . import selectors, services
+from . import rendering, selectors, services
 from .codes import normalize_code
 from .credentials import open_badge_credential
 
@@ -150,7 +150,7 @@ def my_certificates(request):
 
 def pdf_response(request, certificate) -> HttpResponse:
     try:
-        data = services.certificate_pdf(certificate=certificate)
+        data = rendering.certificate_pdf(certificate=certificate)
     except services.CertificateError as err:
         return TemplateResponse(
             request, "certificates/pdf_error.html", {"message": str(err)}, status=503

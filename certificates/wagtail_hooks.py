@@ -15,6 +15,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -219,7 +220,6 @@ def template_preview_action(model):
     """A "Preview PDF" entry in the template editor's action menu."""
     if model is not CertificateTemplate:
         return None
-    from wagtail.snippets.action_menu import ActionMenuItem
 
     class PreviewPdfMenuItem(ActionMenuItem):
         label = _("Preview PDF")

@@ -4,7 +4,7 @@ from wagtail.admin.ui.components import Component
 
 from lms.accounts.selectors import scoped_provinces
 
-from . import selectors
+from . import dashboard_selectors
 
 
 class TrainerDashboardPanel(Component):
@@ -17,7 +17,7 @@ class TrainerDashboardPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        context["summary"] = selectors.dashboard_summary(
+        context["summary"] = dashboard_selectors.dashboard_summary(
             user=self.user, scope=scoped_provinces(self.user)
         )
         return context

@@ -2,6 +2,7 @@
 
 import pytest
 
+from certificates import rendering, services
 from certificates.services import certificate_issue
 from competencies import services as competency_services
 from competencies.demo import load_demo_ladder
@@ -118,12 +119,10 @@ class TestCertificates:
             )
 
     def test_unwritable_media_is_a_503_with_a_code(self, api, certificate, monkeypatch):
-        from certificates import services
-
         def broken(**kwargs):
             raise services.CertificateError("ไม่สามารถบันทึก PDF")
 
-        monkeypatch.setattr(services, "certificate_pdf", broken)
+        monkeypatch.setattr(rendering, "certificate_pdf", broken)
         response = api.get(f"/certificates/{certificate.code}/pdf")
         assert (
             response.status_code == 503 and response.json()["code"] == "pdf_unavailable"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from certificates import services
+from certificates import bulk, services
 from certificates.models import Award, BulkIssueChunk, BulkIssueRun, IssuedCertificate
 from lms.accounts.models import VolunteerProfile
 from tests import factories
@@ -30,16 +30,16 @@ def _completers(course, n, province="50"):
 def test_dry_run_counts_without_issuing(award, course):
     _completers(course, 3)
     factories.make_user()  # did not complete
-    assert services.bulk_issue_pending(award=award).count() == 3
+    assert bulk.bulk_issue_pending(award=award).count() == 3
     assert not IssuedCertificate.objects.exists()
 
 
 def test_province_filter(award, course, django_capture_on_commit_callbacks):
     _completers(course, 2, province="50")
     _completers(course, 3, province="10")
-    assert services.bulk_issue_pending(award=award, province="10").count() == 3
+    assert bulk.bulk_issue_pending(award=award, province="10").count() == 3
     with django_capture_on_commit_callbacks(execute=True):
-        run = services.bulk_issue_start(award=award, province="50")
+        run = bulk.bulk_issue_start(award=award, province="50")
     run.refresh_from_db()
     assert run.status == BulkIssueRun.Status.DONE and run.total == run.issued == 2
     provinces = IssuedCertificate.objects.values_list(
@@ -51,31 +51,31 @@ def test_province_filter(award, course, django_capture_on_commit_callbacks):
 def test_holders_are_not_counted_again(award, course):
     people = _completers(course, 3)
     services.certificate_issue(user=people[0], award=award)
-    assert services.bulk_issue_pending(award=award).count() == 2
+    assert bulk.bulk_issue_pending(award=award).count() == 2
 
 
 def test_worker_killed_half_way_then_resumed_issues_everyone_once(
     award, course, monkeypatch
 ):
-    monkeypatch.setattr(services, "CHUNK_SIZE", 4)
+    monkeypatch.setattr(bulk, "CHUNK_SIZE", 4)
     people = _completers(course, 10)
-    run = services.bulk_issue_start(award=award, enqueue=False)
+    run = bulk.bulk_issue_start(award=award, enqueue=False)
     assert run.total == 10 and BulkIssueChunk.objects.filter(run=run).count() == 3
 
     with pytest.raises(RuntimeError, match="killed"):
-        services.bulk_issue_execute(run_id=run.pk, fail_after=6)
+        bulk.bulk_issue_execute(run_id=run.pk, fail_after=6)
     run.refresh_from_db()
     # The first chunk (4 people) committed; the second was rolled back whole.
     assert run.status == BulkIssueRun.Status.RUNNING
     assert run.done == 4 and IssuedCertificate.objects.count() == 4
 
-    run = services.bulk_issue_execute(run_id=run.pk)
+    run = bulk.bulk_issue_execute(run_id=run.pk)
     assert run.status == BulkIssueRun.Status.DONE and run.finished_at
     assert run.done == run.total == 10 and run.issued == 10
     holders = list(IssuedCertificate.objects.values_list("user_id", flat=True))
     assert sorted(holders) == sorted(p.pk for p in people)  # none missing, none twice
 
-    again = services.bulk_issue_execute(run_id=run.pk)  # a late duplicate task
+    again = bulk.bulk_issue_execute(run_id=run.pk)  # a late duplicate task
     assert again.issued == 10 and IssuedCertificate.objects.count() == 10
 
 
@@ -84,10 +84,10 @@ def test_second_run_for_the_same_award_issues_only_newcomers(
 ):
     _completers(course, 3)
     with django_capture_on_commit_callbacks(execute=True):
-        services.bulk_issue_start(award=award)
+        bulk.bulk_issue_start(award=award)
     _completers(course, 2)
     with django_capture_on_commit_callbacks(execute=True):
-        run = services.bulk_issue_start(award=award)
+        run = bulk.bulk_issue_start(award=award)
     run.refresh_from_db()
     assert run.total == 2 and IssuedCertificate.objects.count() == 5
 
@@ -95,10 +95,10 @@ def test_second_run_for_the_same_award_issues_only_newcomers(
 def test_a_chunk_redone_after_certificates_exist_creates_no_duplicates(award, course):
     """Even if a chunk were handed out twice (two workers on SQLite), the constraint holds."""
     people = _completers(course, 3)
-    run = services.bulk_issue_start(award=award, enqueue=False)
-    services.bulk_issue_execute(run_id=run.pk)
+    run = bulk.bulk_issue_start(award=award, enqueue=False)
+    bulk.bulk_issue_execute(run_id=run.pk)
     BulkIssueChunk.objects.filter(run=run).update(done=False)
-    run = services.bulk_issue_execute(run_id=run.pk)
+    run = bulk.bulk_issue_execute(run_id=run.pk)
     assert IssuedCertificate.objects.count() == len(people)
 
 
@@ -107,7 +107,7 @@ def test_people_csv_by_phone_and_email(template, django_capture_on_commit_callba
     b = factories.make_user(phone="0822222222", email="b@example.org")
     factories.make_user(phone="0833333333")
     csv_text = "phone,email\n081-111-1111,\n,B@EXAMPLE.ORG\n+66822222222,\n0899999999,\nnobody@example.org,\n"
-    ids, unmatched = services.people_from_csv(csv_text.encode("utf-8-sig"))
+    ids, unmatched = bulk.people_from_csv(csv_text.encode("utf-8-sig"))
     assert ids == [a.pk, b.pk]
     assert unmatched == ["0899999999", "nobody@example.org"]
 
@@ -115,7 +115,7 @@ def test_people_csv_by_phone_and_email(template, django_capture_on_commit_callba
         template=template, kind=Award.Kind.EVENT, name_th="อบรมเปิดตัวโครงการ"
     )
     with django_capture_on_commit_callbacks(execute=True):
-        run = services.bulk_issue_start(
+        run = bulk.bulk_issue_start(
             award=launch, people=ids, unmatched=unmatched, reason="อบรม 320 คน"
         )
     run.refresh_from_db()
@@ -128,7 +128,7 @@ def test_people_csv_by_phone_and_email(template, django_capture_on_commit_callba
 def test_event_award_without_people_has_no_candidates(template):
     factories.make_user()
     launch = make_award(template=template, kind=Award.Kind.EVENT, name_th="อบรม")
-    assert services.bulk_issue_pending(award=launch).count() == 0
+    assert bulk.bulk_issue_pending(award=launch).count() == 0
 
 
 def test_level_award_goes_to_everyone_at_or_above_the_level(template):
@@ -140,4 +140,4 @@ def test_level_award_goes_to_everyone_at_or_above_the_level(template):
     VolunteerStatus.objects.create(user=a, level=village)
     VolunteerStatus.objects.create(user=b, level=district)
     award = make_award(template=template, kind=Award.Kind.LEVEL, level_code="village")
-    assert set(services.bulk_issue_pending(award=award)) == {a.pk, b.pk}
+    assert set(bulk.bulk_issue_pending(award=award)) == {a.pk, b.pk}

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test import override_settings
 from django.utils import translation
 
-from certificates import pdf, services
+from certificates import pdf, rendering, services
 from certificates.models import CertificateTemplate, IssuedCertificate
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def certificate(award, volunteer):
 
 
 def test_pdf_text_has_thai_name_buddhist_era_date_and_code(certificate, tmp_path):
-    text = pdf_text(services.certificate_pdf(certificate=certificate), tmp_path)
+    text = pdf_text(rendering.certificate_pdf(certificate=certificate), tmp_path)
     flat = "".join(text.split())
     assert "สมหญิงใจงาม" in flat
     assert "การค้าออนไลน์อย่างปลอดภัย" in flat
@@ -59,7 +59,7 @@ def test_english_template_prints_english_texts(award, volunteer, tmp_path):
     template.save()
     certificate = services.certificate_issue(user=volunteer, award=award)[0]
     text = " ".join(
-        pdf_text(services.certificate_pdf(certificate=certificate), tmp_path).split()
+        pdf_text(rendering.certificate_pdf(certificate=certificate), tmp_path).split()
     )
     assert "Certificate of Completion" in text and "This certifies that" in text
     assert (
@@ -72,7 +72,7 @@ def test_font_is_sarabun_from_the_package(certificate, tmp_path):
     if not shutil.which("pdffonts"):
         pytest.skip("pdffonts (poppler-utils) is not installed")
     path = tmp_path / "c.pdf"
-    path.write_bytes(services.certificate_pdf(certificate=certificate))
+    path.write_bytes(rendering.certificate_pdf(certificate=certificate))
     fonts = subprocess.run(
         ["pdffonts", str(path)], check=True, capture_output=True, text=True
     ).stdout
@@ -100,8 +100,8 @@ def test_pdf_is_stored_once_and_rerendered_when_missing(certificate, monkeypatch
     monkeypatch.setattr(
         pdf, "render_certificate_pdf", lambda c: calls.append(c.pk) or real(c)
     )
-    first = services.certificate_pdf(certificate=certificate)
-    second = services.certificate_pdf(certificate=certificate)
+    first = rendering.certificate_pdf(certificate=certificate)
+    second = rendering.certificate_pdf(certificate=certificate)
     assert first == second and first.startswith(b"%PDF") and len(calls) == 1
     certificate.refresh_from_db()
     assert (
@@ -109,7 +109,7 @@ def test_pdf_is_stored_once_and_rerendered_when_missing(certificate, monkeypatch
         and certificate.pdf_rendered_at
     )
     certificate.pdf.storage.delete(certificate.pdf.name)
-    services.certificate_pdf(certificate=certificate)
+    rendering.certificate_pdf(certificate=certificate)
     assert len(calls) == 2 and certificate.pdf.storage.exists(certificate.pdf.name)
 
 
@@ -123,7 +123,7 @@ def test_unwritable_media_directory_gives_a_clear_error_and_no_broken_row(
             translation.override("en"),
             pytest.raises(services.CertificateError, match="could not be stored"),
         ):
-            services.certificate_pdf(certificate=certificate)
+            rendering.certificate_pdf(certificate=certificate)
         certificate.refresh_from_db()
         assert not certificate.pdf and certificate.pdf_rendered_at is None
         client.force_login(certificate.user)
@@ -163,7 +163,7 @@ def test_concurrent_downloads_render_once(monkeypatch, catalogue):
     def download():
         try:
             results.append(
-                services.certificate_pdf(
+                rendering.certificate_pdf(
                     certificate=IssuedCertificate.objects.get(pk=certificate.pk)
                 )
             )

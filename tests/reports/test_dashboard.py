@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from courses.models import CoursePage
 from courses.quiz.models import Answer, Attempt
-from lms.reports.selectors import dashboard_summary
+from lms.reports.dashboard_selectors import dashboard_summary
 from tests import factories
 
 

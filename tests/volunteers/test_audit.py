@@ -6,6 +6,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from certificates import bulk as certificates_bulk
 from certificates import services as certificates
 from certificates.models import Award
 from competencies import services as competencies
@@ -64,13 +65,13 @@ class TestRecordedActions:
 
     def test_bulk_issue_run_is_one_entry(self, administrator, volunteer, award):
         other = factories.make_user()
-        run = certificates.bulk_issue_start(
+        run = certificates_bulk.bulk_issue_start(
             award=award,
             created_by=administrator,
             people=[volunteer.pk, other.pk],
             enqueue=False,
         )
-        certificates.bulk_issue_execute(run_id=run.pk)
+        certificates_bulk.bulk_issue_execute(run_id=run.pk)
         (entry,) = entries("lms.bulk_issue")
         assert (entry.user, entry.object_id, entry.data["total"]) == (
             administrator,

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from wagtail.models import Locale
 
-from certificates import services
+from certificates import bulk
 from certificates.models import (
     Award,
     AwardCourse,
@@ -21,6 +22,8 @@ from certificates.models import (
     IssuedCertificate,
 )
 from certificates.selectors import verification_url
+from competencies.models import VolunteerLevel
+from courses.models import CoursePage
 
 
 class Command(BaseCommand):
@@ -58,12 +61,12 @@ class Command(BaseCommand):
                 data = Path(options["people"]).read_bytes()
             except OSError as err:
                 raise CommandError(f"Cannot read {options['people']}: {err}") from err
-            people, unmatched = services.people_from_csv(data)
+            people, unmatched = bulk.people_from_csv(data)
             for value in unmatched:
                 self.stderr.write(f"not found: {value}")
         with transaction.atomic():
             award = self._award(template, options)
-            pending = services.bulk_issue_pending(
+            pending = bulk.bulk_issue_pending(
                 award=award, province=options["province"], people=people
             )
             count = pending.count()
@@ -73,7 +76,7 @@ class Command(BaseCommand):
                 )
                 transaction.set_rollback(True)
                 return
-        run = services.bulk_issue_start(
+        run = bulk.bulk_issue_start(
             award=award,
             province=options["province"],
             people=people,
@@ -81,7 +84,7 @@ class Command(BaseCommand):
             reason=options["reason"] or "issue_certificates command",
             enqueue=False,
         )
-        run = services.bulk_issue_execute(run_id=run.pk)
+        run = bulk.bulk_issue_execute(run_id=run.pk)
         for certificate in IssuedCertificate.objects.filter(bulk_run=run).order_by(
             "pk"
         ):
@@ -93,10 +96,6 @@ class Command(BaseCommand):
     def _award(self, template, options) -> Award:
         """The award for the template and target, created if none exists yet."""
         if options["course"]:
-            from wagtail.models import Locale
-
-            from courses.models import CoursePage
-
             course = CoursePage.objects.filter(
                 slug=options["course"], locale=Locale.get_default()
             ).first()
@@ -110,8 +109,6 @@ class Command(BaseCommand):
                 AwardCourse.objects.create(award=award, course=course)
             return award
         if options["level"]:
-            from competencies.models import VolunteerLevel
-
             if not VolunteerLevel.objects.filter(code=options["level"]).exists():
                 raise CommandError(
                     f"No volunteer level with code {options['level']!r}."

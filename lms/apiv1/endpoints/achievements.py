@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
+from certificates import rendering as certificate_rendering
 from certificates import selectors as certificate_selectors
 from certificates import services as certificate_services
 from competencies.selectors import evidence_for_user, level_overview
@@ -234,7 +235,7 @@ def certificate_pdf(request, code: str):
     download. Anyone else's certificate is a 404."""
     certificate = _own_certificate(request.user, code[:64])
     try:
-        data = certificate_services.certificate_pdf(certificate=certificate)
+        data = certificate_rendering.certificate_pdf(certificate=certificate)
     except certificate_services.CertificateError as err:
         raise ApiError(503, "pdf_unavailable", str(err)) from err
     response = HttpResponse(data, content_type="application/pdf")
