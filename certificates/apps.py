@@ -10,7 +10,8 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("certificates")
 
     def ready(self):
-        from . import services  # imports models: only once the app registry is ready
+        # reason: services import models, which Django loads only once the app registry is ready
+        from . import services
 
         # Sent inside the learner's progress transaction: the certificate
         # commits or rolls back with the completion.

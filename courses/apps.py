@@ -13,9 +13,10 @@ class CoursesConfig(AppConfig):
     verbose_name = _("courses")
 
     def ready(self):
-        # These import models, which may be imported only once the app registry is ready.
+        # reason: these import models, which Django loads only once the app registry is ready
         from competencies import registry, services
 
+        # reason: as above (and models must not import the readers plugged in here)
         from . import models, page_context, progress_selectors, selectors
 
         models.pages.PAGE_CONTEXTS.update(page_context.PAGE_CONTEXTS)

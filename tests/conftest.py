@@ -8,7 +8,9 @@ import os
 import shutil
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.test import Client
 
 from tests import factories
 
@@ -124,3 +126,51 @@ def desktop_page(browser):
     yield page
     context.close()
     assert refused == [], "blocked by the Content-Security-Policy"
+
+
+# --- Signing in from a browser test ------------------------------------------
+
+
+@pytest.fixture
+def sign_in(live_server):
+    """``sign_in(page, user)``: reuse a server-side session (the sign-in form is
+    the accounts tests' job)."""
+
+    def sign_in(page, user):
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies(
+            [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
+        )
+
+    return sign_in
+
+
+@pytest.fixture
+def admin_sign_in(live_server):
+    """``admin_sign_in(page, username, password)``: the Wagtail admin's login form,
+    typed in as a person would, until the admin home opens."""
+
+    def admin_sign_in(page, username, password):
+        page.goto(f"{live_server.url}/admin/login/")
+        page.locator("#id_username").fill(username)
+        page.locator("#id_password").fill(password)
+        page.locator("button[type=submit]").click()
+        page.wait_for_url("**/admin/")
+
+    return admin_sign_in
+
+
+@pytest.fixture
+def site_sign_in(live_server):
+    """``site_sign_in(page, login, password)``: the site's Thai sign-in form
+    (phone number or e-mail, then the password)."""
+
+    def site_sign_in(page, login, password):
+        page.goto(f"{live_server.url}/th/accounts/login/")
+        page.get_by_label("โทรศัพท์หรืออีเมล").fill(login)
+        page.get_by_label("รหัสผ่าน").fill(password)
+        page.get_by_role("button", name="เข้าสู่ระบบ").click()
+
+    return site_sign_in

@@ -14,7 +14,7 @@ from tests import factories
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_passing_a_quiz_raises_the_level_shown(live_server, phone_page):
+def test_passing_a_quiz_raises_the_level_shown(live_server, phone_page, site_sign_in):
     factories.ensure_site()
     sync_roles()
     loader.load_framework()
@@ -27,10 +27,7 @@ def test_passing_a_quiz_raises_the_level_shown(live_server, phone_page):
     course_services.enrollment_create(user=volunteer, course=course)
 
     page = phone_page
-    page.goto(f"{live_server.url}/th/accounts/login/")
-    page.get_by_label("โทรศัพท์หรืออีเมล").fill("0819990000")
-    page.get_by_label("รหัสผ่าน").fill("pass-1234-word")
-    page.get_by_role("button", name="เข้าสู่ระบบ").click()
+    site_sign_in(page, "0819990000", "pass-1234-word")
 
     page.goto(f"{live_server.url}/th/learn/competencies/")
     expect(page.locator(".level-card")).to_contain_text("ยังไม่มีระดับ")

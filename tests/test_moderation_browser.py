@@ -18,14 +18,6 @@ SHOTS = Path(os.environ.get("SHOTS_DIR", "/tmp/shots-reports"))
 PASSWORD = "ตรวจ-เนื้อหา-2026"
 
 
-def _login(page, base, user):
-    page.goto(f"{base}/admin/login/")
-    page.locator("#id_username").fill(user.username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url("**/admin/")
-
-
 def _ensure_workflow():
     """Transactional tests flush the database, taking the migration's
     "Administrator approval" workflow with it: put it back if it is gone."""
@@ -53,7 +45,9 @@ def _open_actions(page):
     ).first.click()
 
 
-def test_trainer_submits_administrator_rejects_with_a_comment(live_server, browser):
+def test_trainer_submits_administrator_rejects_with_a_comment(
+    live_server, browser, admin_sign_in
+):
     factories.ensure_site()
     sync_roles()
     _ensure_workflow()
@@ -74,7 +68,7 @@ def test_trainer_submits_administrator_rejects_with_a_comment(live_server, brows
     page = context.new_page()
     page.set_default_timeout(15_000)
     try:
-        _login(page, live_server.url, trainer)
+        admin_sign_in(page, trainer.username, PASSWORD)
         page.goto(f"{live_server.url}/admin/pages/{module.pk}/edit/")
         page.locator("#id_title").fill("บทที่ 1 (ปรับปรุง)")
         _open_actions(page)
@@ -83,7 +77,7 @@ def test_trainer_submits_administrator_rejects_with_a_comment(live_server, brows
         page.screenshot(path=str(SHOTS / "moderation-submitted.png"), full_page=True)
         context.clear_cookies()
 
-        _login(page, live_server.url, admin)
+        admin_sign_in(page, admin.username, PASSWORD)
         page.goto(f"{live_server.url}/admin/pages/{module.pk}/edit/")
         _open_actions(page)
         page.locator("button[data-workflow-action-name=reject]").click()

@@ -10,7 +10,8 @@ class AccountsConfig(AppConfig):
     verbose_name = _("accounts")
 
     def ready(self):
-        from . import models, receivers, roles  # the app registry is ready only now
+        # reason: these import models, which Django loads only once the app registry is ready
+        from . import models, receivers, roles
 
         m2m_changed.connect(
             receivers.on_groups_changed,

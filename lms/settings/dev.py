@@ -10,6 +10,7 @@ ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]", "testserver"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 try:
+    # reason: optional, untracked developer overrides (lms/settings/local.py)
     from .local import *  # noqa: F403
 except ImportError:
     pass

@@ -15,7 +15,7 @@ SHOTS = Path(os.environ.get("SHOTS_DIR", "/tmp/shots-reports"))
 PASSWORD = "ผู้ดูแล-จังหวัด-2026"
 
 
-def test_administrator_assigns_provinces_to_a_trainer(live_server, browser):
+def test_administrator_assigns_provinces_to_a_trainer(live_server, browser, admin_sign_in):
     factories.ensure_site()
     sync_roles()
     admin = factories.make_user(
@@ -29,11 +29,7 @@ def test_administrator_assigns_provinces_to_a_trainer(live_server, browser):
     page.set_default_timeout(15_000)
     SHOTS.mkdir(parents=True, exist_ok=True)
     try:
-        page.goto(f"{live_server.url}/admin/login/")
-        page.locator("#id_username").fill(admin.username)
-        page.locator("#id_password").fill(PASSWORD)
-        page.locator("button[type=submit]").click()
-        page.wait_for_url("**/admin/")
+        admin_sign_in(page, admin.username, PASSWORD)
         page.goto(f"{live_server.url}/admin/users/edit/{trainer.pk}/")
         page.locator("details.lms-scope summary").click()
         page.locator("input[name=scope_provinces][value='50']").check()

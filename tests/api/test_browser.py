@@ -40,14 +40,9 @@ def _call(url, token=None, data=None):
         return err.code, json.loads(err.read() or b"{}")
 
 
-def _sign_in(page, base, login):
-    page.goto(f"{base}/th/accounts/login/")
-    page.get_by_label("โทรศัพท์หรืออีเมล").fill(login)
-    page.get_by_label("รหัสผ่าน").fill(PASSWORD)
-    page.get_by_role("button", name="เข้าสู่ระบบ").click()
-
-
-def test_volunteer_revokes_the_phone_app_from_the_profile_page(live_server, phone_page):
+def test_volunteer_revokes_the_phone_app_from_the_profile_page(
+    live_server, phone_page, site_sign_in
+):
     sync_roles()
     factories.ensure_site()
     factories.make_user(phone="0812345678", password=PASSWORD)
@@ -60,7 +55,7 @@ def test_volunteer_revokes_the_phone_app_from_the_profile_page(live_server, phon
     assert _call(f"{live_server.url}/api/v1/me", token)[0] == 200
 
     page = phone_page
-    _sign_in(page, live_server.url, "0812345678")
+    site_sign_in(page, "0812345678", PASSWORD)
     page.goto(f"{live_server.url}/th/accounts/profile/")
     panel = page.locator("#app-tokens")
     expect(panel).to_contain_text("Galaxy A05")
@@ -75,7 +70,9 @@ def test_volunteer_revokes_the_phone_app_from_the_profile_page(live_server, phon
     assert status == 401 and body["code"] == "not_authenticated"
 
 
-def test_administrator_revokes_a_volunteers_token(live_server, desktop_page):
+def test_administrator_revokes_a_volunteers_token(
+    live_server, desktop_page, admin_sign_in
+):
     sync_roles()
     factories.ensure_site()
     volunteer = factories.make_user(phone="0812345678", password=PASSWORD)
@@ -85,10 +82,7 @@ def test_administrator_revokes_a_volunteers_token(live_server, desktop_page):
     _token, plaintext = APIToken.create_token(user=volunteer, name="Galaxy A05")
 
     page = desktop_page
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "admin1")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("button[type=submit]").click()
+    admin_sign_in(page, "admin1", PASSWORD)
     page.goto(f"{live_server.url}/admin/api-tokens/")
     row = page.locator("tr", has_text="Galaxy A05")
     expect(row).to_be_visible()

@@ -4,8 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.test import Client, override_settings
+from django.test import override_settings
 
 from certificates.models import IssuedCertificate
 from tests import factories
@@ -17,21 +16,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path(os.environ.get("CERTIFICATES_SHOTS", "/tmp/shots-certs"))
 
 
-def sign_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
-    )
-
-
 def shoot(page, name):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-def test_volunteer_finds_downloads_and_verifies_a_certificate(live_server, phone_page):
+def test_volunteer_finds_downloads_and_verifies_a_certificate(live_server, phone_page, sign_in):
     catalogue = factories.make_catalogue(factories.ensure_site())
     d1 = factories.make_competency(
         code="D1", name_th="การรู้ดิจิทัล", name_en="Digital literacy"
@@ -46,7 +36,7 @@ def test_volunteer_finds_downloads_and_verifies_a_certificate(live_server, phone
     complete(volunteer, course)
     certificate = IssuedCertificate.objects.get(user=volunteer)
     page = phone_page
-    sign_in(page, live_server, volunteer)
+    sign_in(page, volunteer)
 
     with override_settings(CERTIFICATES_BASE_URL=live_server.url):
         page.goto(f"{live_server.url}/th/certificates/")

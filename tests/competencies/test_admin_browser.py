@@ -24,7 +24,7 @@ def _shot(page, name):
 
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
-def test_administrator_edits_a_level_indicator(live_server, browser, viewport):
+def test_administrator_edits_a_level_indicator(live_server, browser, viewport, admin_sign_in):
     factories.ensure_site()
     sync_roles()
     load_programme_framework()
@@ -36,11 +36,7 @@ def test_administrator_edits_a_level_indicator(live_server, browser, viewport):
     page = context.new_page()
     page.set_default_timeout(15_000)
     try:
-        page.goto(f"{live_server.url}/admin/login/")
-        page.locator("#id_username").fill(admin.username)
-        page.locator("#id_password").fill(PASSWORD)
-        page.locator("button[type=submit]").click()
-        page.wait_for_url("**/admin/")
+        admin_sign_in(page, admin.username, PASSWORD)
 
         page.goto(f"{live_server.url}/admin/snippets/competencies/competency/")
         _shot(page, f"{viewport}-list")

@@ -4,8 +4,6 @@ import os
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from courses import services
@@ -19,22 +17,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path(os.environ.get("LEARNING_SHOTS", "/tmp/shots-learning"))
 
 
-def sign_in(page, live_server, user):
-    """Reuse a server-side session: the sign-in form is the accounts tests' job."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
-    )
-
-
 def shoot(page, name):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-def test_enrol_read_to_the_end_and_see_progress(live_server, phone_page):
+def test_enrol_read_to_the_end_and_see_progress(live_server, phone_page, sign_in):
     catalogue = factories.make_catalogue(factories.ensure_site())
     d1 = factories.make_competency(
         code="D1", name_th="การรู้ดิจิทัล", name_en="Digital literacy"
@@ -53,7 +41,7 @@ def test_enrol_read_to_the_end_and_see_progress(live_server, phone_page):
     services.enrollment_create(user=learner, course=done_course)
     services.step_complete(user=learner, page=lessons_of(done_course)[0])
     page = phone_page
-    sign_in(page, live_server, learner)
+    sign_in(page, learner)
 
     page.goto(f"{live_server.url}{course.url}")
     shoot(page, "course-not-enrolled")
@@ -109,7 +97,7 @@ def test_enrol_read_to_the_end_and_see_progress(live_server, phone_page):
     assert StepCompletion.objects.filter(user=learner, page=first).exists()
 
 
-def test_locked_step_and_course_say_what_opens_them(live_server, phone_page):
+def test_locked_step_and_course_say_what_opens_them(live_server, phone_page, sign_in):
     from courses.models import CoursePrerequisite
 
     from .conftest import add_quiz, modules_of
@@ -128,7 +116,7 @@ def test_locked_step_and_course_say_what_opens_them(live_server, phone_page):
     learner = factories.make_user()
     services.enrollment_create(user=learner, course=course)
     page = phone_page
-    sign_in(page, live_server, learner)
+    sign_in(page, learner)
 
     page.goto(f"{live_server.url}{lessons_of(course)[-1].url}")
     actions = page.locator(".lesson-actions")

@@ -20,7 +20,7 @@ def shoot(page, name):
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-def test_take_a_quiz_on_a_phone(live_server, phone_page):
+def test_take_a_quiz_on_a_phone(live_server, phone_page, site_sign_in):
     factories.ensure_site()
     course = factories.make_course(factories.make_catalogue(), modules=1, lessons=1)
     single = make_question(
@@ -68,10 +68,7 @@ def test_take_a_quiz_on_a_phone(live_server, phone_page):
     course_services.enrollment_create(user=volunteer, course=course)
 
     page = phone_page
-    page.goto(f"{live_server.url}/th/accounts/login/")
-    page.get_by_label("โทรศัพท์หรืออีเมล").fill("0819990001")
-    page.get_by_label("รหัสผ่าน").fill("pass-1234-word")
-    page.get_by_role("button", name="เข้าสู่ระบบ").click()
+    site_sign_in(page, "0819990001", "pass-1234-word")
     page.wait_for_load_state()
 
     page.goto(f"{live_server.url}{quiz.url}")

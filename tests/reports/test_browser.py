@@ -17,7 +17,7 @@ SHOTS = Path(os.environ.get("SHOTS_DIR", "/tmp/shots-reports"))
 PASSWORD = "รายงาน-ผู้ดูแล-2026"
 
 
-def test_administrator_opens_a_report_and_exports_it(live_server, browser, world):
+def test_administrator_opens_a_report_and_exports_it(live_server, browser, world, admin_sign_in):
     admin = factories.make_user(role="Administrator", password=PASSWORD)
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, locale="th-TH"
@@ -26,11 +26,7 @@ def test_administrator_opens_a_report_and_exports_it(live_server, browser, world
     page.set_default_timeout(15_000)
     SHOTS.mkdir(parents=True, exist_ok=True)
     try:
-        page.goto(f"{live_server.url}/admin/login/")
-        page.locator("#id_username").fill(admin.username)
-        page.locator("#id_password").fill(PASSWORD)
-        page.locator("button[type=submit]").click()
-        page.wait_for_url("**/admin/")
+        admin_sign_in(page, admin.username, PASSWORD)
         page.screenshot(path=str(SHOTS / "admin-home.png"), full_page=True)
 
         # New strings are translated at integration: find things by address.

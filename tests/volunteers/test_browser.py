@@ -27,7 +27,7 @@ def english():
     yield
 
 
-def test_administrator_imports_a_csv(live_server, desktop_page, tmp_path):
+def test_administrator_imports_a_csv(live_server, desktop_page, tmp_path, admin_sign_in):
     factories.ensure_site()
     sync_roles()
     admin = factories.make_user(
@@ -39,11 +39,7 @@ def test_administrator_imports_a_csv(live_server, desktop_page, tmp_path):
     path = tmp_path / "อาสาสมัคร.csv"
     path.write_bytes(to_csv(rows, bom=True))
     page = desktop_page
-    page.goto(f"{live_server.url}/admin/login/")
-    page.locator("#id_username").fill(admin.username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url("**/admin/")
+    admin_sign_in(page, admin.username, PASSWORD)
 
     # Labels match before and after the Thai catalogue is merged.
     page.get_by_role("button", name=re.compile("^(Volunteers|อาสาสมัคร)$")).click()
