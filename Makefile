@@ -33,9 +33,12 @@ worker: install
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# The habits CI holds (.ci/run runs this before the tests); stops at the first failure.
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(PY) manage.py makemigrations --check --dry-run
 
 messages: install
 	$(PY) manage.py makemessages -l th --ignore=.venv --ignore=bench --ignore=tests
