@@ -142,7 +142,14 @@ def bulk_issue_start(
         unmatched=list(unmatched or [])[:1000],
         created_by=created_by,
     )
-    audit.log(run, "lms.bulk_issue", by=created_by, award=award.pk, total=run.total, reason=run.reason)
+    audit.log(
+        run,
+        "lms.bulk_issue",
+        by=created_by,
+        award=award.pk,
+        total=run.total,
+        reason=run.reason,
+    )
     BulkIssueChunk.objects.bulk_create(
         [
             BulkIssueChunk(run=run, user_ids=user_ids[i : i + CHUNK_SIZE])

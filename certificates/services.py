@@ -152,7 +152,13 @@ def certificate_issue(
                     bulk_run=bulk_run,
                 )
             if bulk_run is None:  # a bulk run is logged once, when it starts
-                audit.log(certificate, "lms.certificate_issue", by=issued_by, source=source, reason=reason[:255])
+                audit.log(
+                    certificate,
+                    "lms.certificate_issue",
+                    by=issued_by,
+                    source=source,
+                    reason=reason[:255],
+                )
             return certificate, True
         except IntegrityError:
             # Either another process issued it first (read it back), or the
@@ -255,7 +261,12 @@ def certificate_revoke(
     certificate.revoked_by = by
     certificate.revocation_reason = reason.strip()[:255]
     certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
-    audit.log(certificate, "lms.certificate_revoke", by=by, reason=certificate.revocation_reason)
+    audit.log(
+        certificate,
+        "lms.certificate_revoke",
+        by=by,
+        reason=certificate.revocation_reason,
+    )
     return certificate
 
 

@@ -19,10 +19,18 @@ from .models import Competency, CompetencyEvidence
 
 
 class AssessmentForm(forms.Form):
-    person = forms.CharField(label=gettext_lazy("Volunteer's phone, e-mail or username"), max_length=254)
-    competency = forms.ModelChoiceField(label=gettext_lazy("Competency"), queryset=Competency.objects.order_by("code"))
-    proficiency = forms.IntegerField(label=gettext_lazy("Proficiency shown"), min_value=1, max_value=9)
-    comment = forms.CharField(label=gettext_lazy("What you saw"), widget=forms.Textarea(attrs={"rows": 3}))
+    person = forms.CharField(
+        label=gettext_lazy("Volunteer's phone, e-mail or username"), max_length=254
+    )
+    competency = forms.ModelChoiceField(
+        label=gettext_lazy("Competency"), queryset=Competency.objects.order_by("code")
+    )
+    proficiency = forms.IntegerField(
+        label=gettext_lazy("Proficiency shown"), min_value=1, max_value=9
+    )
+    comment = forms.CharField(
+        label=gettext_lazy("What you saw"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     # The provinces whose volunteers the assessor may assess (None: all).
     scope = None
@@ -33,16 +41,28 @@ class AssessmentForm(forms.Form):
         phone = normalize_phone(value)
         if len(phone) >= 9:
             query |= Q(phone=phone)
-        person = get_user_model().objects.filter(query, scope_filter(self.scope, prefix="")).first()
+        person = (
+            get_user_model()
+            .objects.filter(query, scope_filter(self.scope, prefix=""))
+            .first()
+        )
         if person is None:
-            raise forms.ValidationError(_("No volunteer has that phone, e-mail or username."))
+            raise forms.ValidationError(
+                _("No volunteer has that phone, e-mail or username.")
+            )
         return person
 
     def clean(self):
         cleaned = super().clean()
         competency, level = cleaned.get("competency"), cleaned.get("proficiency")
-        if competency and level and not competency.proficiency_levels.filter(level=level).exists():
-            self.add_error("proficiency", _("This competency has no such proficiency level."))
+        if (
+            competency
+            and level
+            and not competency.proficiency_levels.filter(level=level).exists()
+        ):
+            self.add_error(
+                "proficiency", _("This competency has no such proficiency level.")
+            )
         return cleaned
 
 
@@ -64,7 +84,11 @@ def record_assessment(request):
         except services.EvidenceError as err:
             form.add_error(None, str(err))
         else:
-            messages.success(request, _("Assessment recorded for %(name)s.") % {"name": data["person"].display_name})
+            messages.success(
+                request,
+                _("Assessment recorded for %(name)s.")
+                % {"name": data["person"].display_name},
+            )
             return redirect("competencies_person_evidence", user_id=data["person"].pk)
     return TemplateResponse(request, "competencies/admin/assess.html", {"form": form})
 
@@ -74,13 +98,23 @@ def person_evidence(request, user_id: int):
     if role not in (TRAINER, ADMINISTRATOR):
         raise PermissionDenied
     # A trainer's reach ends at their provinces: other people are "not found".
-    people = get_user_model().objects.filter(scope_filter(scoped_provinces(request.user), prefix=""))
+    people = get_user_model().objects.filter(
+        scope_filter(scoped_provinces(request.user), prefix="")
+    )
     person = get_object_or_404(people, pk=user_id)
     if request.method == "POST":
-        evidence = get_object_or_404(CompetencyEvidence, pk=request.POST.get("evidence"), user=person)
+        evidence = get_object_or_404(
+            CompetencyEvidence, pk=request.POST.get("evidence"), user=person
+        )
         try:
-            services.evidence_withdraw(evidence=evidence, by=request.user, reason=request.POST.get("reason", ""))
-            messages.success(request, _("Evidence withdrawn; the level was recomputed."))
+            services.evidence_withdraw(
+                evidence=evidence,
+                by=request.user,
+                reason=request.POST.get("reason", ""),
+            )
+            messages.success(
+                request, _("Evidence withdrawn; the level was recomputed.")
+            )
         except services.EvidenceError as err:
             messages.error(request, str(err))
         return redirect("competencies_person_evidence", user_id=person.pk)
@@ -93,5 +127,10 @@ def person_evidence(request, user_id: int):
     return TemplateResponse(
         request,
         "competencies/admin/person_evidence.html",
-        {"person": person, "evidence": evidence, "can_withdraw": role == ADMINISTRATOR, "status": status},
+        {
+            "person": person,
+            "evidence": evidence,
+            "can_withdraw": role == ADMINISTRATOR,
+            "status": status,
+        },
     )

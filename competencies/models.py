@@ -25,9 +25,13 @@ class CompetencyFramework(BilingualMixin, models.Model):
 
     code = models.SlugField(_("code"), max_length=64, unique=True)
     name_th = models.CharField(_("name (Thai)"), max_length=255)
-    name_en = models.CharField(_("name (English)"), max_length=255, blank=True, default="")
+    name_en = models.CharField(
+        _("name (English)"), max_length=255, blank=True, default=""
+    )
     description_th = models.TextField(_("description (Thai)"), blank=True, default="")
-    description_en = models.TextField(_("description (English)"), blank=True, default="")
+    description_en = models.TextField(
+        _("description (English)"), blank=True, default=""
+    )
     version = models.CharField(_("version"), max_length=32, blank=True, default="1.0")
     publisher = models.CharField(_("publisher"), max_length=255, blank=True, default="")
 
@@ -61,9 +65,13 @@ class CompetencyArea(BilingualMixin, models.Model):
     )
     code = models.SlugField(_("code"), max_length=64)
     name_th = models.CharField(_("name (Thai)"), max_length=255)
-    name_en = models.CharField(_("name (English)"), max_length=255, blank=True, default="")
+    name_en = models.CharField(
+        _("name (English)"), max_length=255, blank=True, default=""
+    )
     description_th = models.TextField(_("description (Thai)"), blank=True, default="")
-    description_en = models.TextField(_("description (English)"), blank=True, default="")
+    description_en = models.TextField(
+        _("description (English)"), blank=True, default=""
+    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [
@@ -81,7 +89,9 @@ class CompetencyArea(BilingualMixin, models.Model):
         verbose_name_plural = _("competency areas")
         ordering = ["framework", "sort_order", "code"]
         constraints = [
-            models.UniqueConstraint(fields=["framework", "code"], name="competencies_area_unique_code")
+            models.UniqueConstraint(
+                fields=["framework", "code"], name="competencies_area_unique_code"
+            )
         ]
 
     def __str__(self):
@@ -104,9 +114,13 @@ class Competency(BilingualMixin, index.Indexed, ClusterableModel):
     )
     code = models.CharField(_("code"), max_length=32, unique=True)
     name_th = models.CharField(_("name (Thai)"), max_length=255)
-    name_en = models.CharField(_("name (English)"), max_length=255, blank=True, default="")
+    name_en = models.CharField(
+        _("name (English)"), max_length=255, blank=True, default=""
+    )
     description_th = models.TextField(_("description (Thai)"), blank=True, default="")
-    description_en = models.TextField(_("description (English)"), blank=True, default="")
+    description_en = models.TextField(
+        _("description (English)"), blank=True, default=""
+    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [
@@ -145,7 +159,11 @@ class Competency(BilingualMixin, index.Indexed, ClusterableModel):
 
     def search_text(self) -> str:
         """Names and descriptions cut into words, so a Thai word is found inside a phrase."""
-        return segment(" ".join([self.name_th, self.name_en, self.description_th, self.description_en]))
+        return segment(
+            " ".join(
+                [self.name_th, self.name_en, self.description_th, self.description_en]
+            )
+        )
 
 
 class ProficiencyLevel(BilingualMixin, Orderable):
@@ -163,12 +181,20 @@ class ProficiencyLevel(BilingualMixin, Orderable):
         help_text=_("1 is the first step."),
     )
     name_th = models.CharField(_("name (Thai)"), max_length=255)
-    name_en = models.CharField(_("name (English)"), max_length=255, blank=True, default="")
+    name_en = models.CharField(
+        _("name (English)"), max_length=255, blank=True, default=""
+    )
     indicators_th = models.TextField(
-        _("indicators (Thai)"), blank=True, default="", help_text=_("One indicator per line.")
+        _("indicators (Thai)"),
+        blank=True,
+        default="",
+        help_text=_("One indicator per line."),
     )
     indicators_en = models.TextField(
-        _("indicators (English)"), blank=True, default="", help_text=_("One indicator per line.")
+        _("indicators (English)"),
+        blank=True,
+        default="",
+        help_text=_("One indicator per line."),
     )
 
     panels = [
@@ -184,7 +210,8 @@ class ProficiencyLevel(BilingualMixin, Orderable):
         verbose_name_plural = _("proficiency levels")
         constraints = [
             models.UniqueConstraint(
-                fields=["competency", "level"], name="competencies_proficiency_unique_level"
+                fields=["competency", "level"],
+                name="competencies_proficiency_unique_level",
             )
         ]
 
@@ -193,7 +220,11 @@ class ProficiencyLevel(BilingualMixin, Orderable):
 
     @property
     def indicators(self) -> list[str]:
-        return [line.strip() for line in localized(self, "indicators").splitlines() if line.strip()]
+        return [
+            line.strip()
+            for line in localized(self, "indicators").splitlines()
+            if line.strip()
+        ]
 
 
 class EvidenceSource(models.TextChoices):
@@ -211,18 +242,36 @@ class CompetencyEvidence(models.Model):
     """
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("person")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="evidence",
+        verbose_name=_("person"),
     )
     competency = models.ForeignKey(
-        Competency, on_delete=models.PROTECT, related_name="evidence", verbose_name=_("competency")
+        Competency,
+        on_delete=models.PROTECT,
+        related_name="evidence",
+        verbose_name=_("competency"),
     )
     proficiency = models.PositiveSmallIntegerField(_("proficiency"))
-    source = models.CharField(_("source"), max_length=16, choices=EvidenceSource.choices)
+    source = models.CharField(
+        _("source"), max_length=16, choices=EvidenceSource.choices
+    )
     attempt = models.ForeignKey(
-        "quiz.Attempt", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("quiz attempt")
+        "quiz.Attempt",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("quiz attempt"),
     )
     course = models.ForeignKey(
-        "courses.CoursePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("course")
+        "courses.CoursePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("course"),
     )
     comment = models.TextField(_("comment"), blank=True, default="")
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
@@ -237,9 +286,15 @@ class CompetencyEvidence(models.Model):
     )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True, default="")
+    withdrawal_reason = models.TextField(
+        _("reason for withdrawal"), blank=True, default=""
+    )
 
     class Meta:
         verbose_name = _("competency evidence")
@@ -256,20 +311,34 @@ class CompetencyEvidence(models.Model):
                 name="competencies_evidence_once_per_course",
             ),
         ]
-        indexes = [models.Index(fields=["user", "competency"], name="competencies_ev_user_comp")]
+        indexes = [
+            models.Index(
+                fields=["user", "competency"], name="competencies_ev_user_comp"
+            )
+        ]
 
 
 class VolunteerLevel(BilingualMixin, ClusterableModel):
     """A rung of the volunteer ladder and the rules for reaching it."""
 
     code = models.SlugField(_("code"), max_length=32, unique=True)
-    rank = models.PositiveSmallIntegerField(_("rank"), unique=True, help_text=_("1 is the first rung."))
+    rank = models.PositiveSmallIntegerField(
+        _("rank"), unique=True, help_text=_("1 is the first rung.")
+    )
     name_th = models.CharField(_("name (Thai)"), max_length=255)
-    name_en = models.CharField(_("name (English)"), max_length=255, blank=True, default="")
+    name_en = models.CharField(
+        _("name (English)"), max_length=255, blank=True, default=""
+    )
     description_th = models.TextField(_("description (Thai)"), blank=True, default="")
-    description_en = models.TextField(_("description (English)"), blank=True, default="")
-    requires_previous = models.BooleanField(_("requires the previous level"), default=True)
-    min_completed_courses = models.PositiveSmallIntegerField(_("completed courses required"), default=0)
+    description_en = models.TextField(
+        _("description (English)"), blank=True, default=""
+    )
+    requires_previous = models.BooleanField(
+        _("requires the previous level"), default=True
+    )
+    min_completed_courses = models.PositiveSmallIntegerField(
+        _("completed courses required"), default=0
+    )
     colour = models.CharField(_("badge colour"), max_length=7, default="#0b5cad")
 
     panels = [
@@ -295,23 +364,44 @@ class VolunteerLevel(BilingualMixin, ClusterableModel):
 
 
 class LevelRequirement(Orderable):
-    level = ParentalKey(VolunteerLevel, on_delete=models.CASCADE, related_name="requirements")
-    competency = models.ForeignKey(Competency, on_delete=models.PROTECT, related_name="+", verbose_name=_("competency"))
-    min_proficiency = models.PositiveSmallIntegerField(_("minimum proficiency"), default=1)
+    level = ParentalKey(
+        VolunteerLevel, on_delete=models.CASCADE, related_name="requirements"
+    )
+    competency = models.ForeignKey(
+        Competency,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("competency"),
+    )
+    min_proficiency = models.PositiveSmallIntegerField(
+        _("minimum proficiency"), default=1
+    )
 
     panels = [FieldPanel("competency"), FieldPanel("min_proficiency")]
 
     class Meta(Orderable.Meta):
         constraints = [
-            models.UniqueConstraint(fields=["level", "competency"], name="competencies_requirement_unique")
+            models.UniqueConstraint(
+                fields=["level", "competency"], name="competencies_requirement_unique"
+            )
         ]
 
 
 class VolunteerStatus(models.Model):
     """The level the rules give a person now; rewritten whenever their evidence changes."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="volunteer_status")
-    level = models.ForeignKey(VolunteerLevel, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="volunteer_status",
+    )
+    level = models.ForeignKey(
+        VolunteerLevel,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -321,9 +411,23 @@ class VolunteerStatus(models.Model):
 class LevelChange(models.Model):
     """History of promotions and demotions, with their cause."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="level_changes")
-    from_level = models.ForeignKey(VolunteerLevel, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    to_level = models.ForeignKey(VolunteerLevel, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="level_changes"
+    )
+    from_level = models.ForeignKey(
+        VolunteerLevel,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    to_level = models.ForeignKey(
+        VolunteerLevel,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
     cause = models.CharField(_("cause"), max_length=255)
 
@@ -346,7 +450,9 @@ class RecomputeRun(models.Model):
         DONE = "done", _("Done")
 
     cause = models.CharField(_("cause"), max_length=255)
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
+    )
     total = models.PositiveIntegerField(_("people"), default=0)
     done = models.PositiveIntegerField(_("people done"), default=0)
     last_user_id = models.BigIntegerField(default=0, editable=False)

@@ -18,7 +18,9 @@ _completed_courses: CompletedCourses | None = None
 _teaching_courses: TeachingCourses | None = None
 
 
-def provide(*, completed_courses: CompletedCourses, teaching_courses: TeachingCourses) -> None:
+def provide(
+    *, completed_courses: CompletedCourses, teaching_courses: TeachingCourses
+) -> None:
     """Called once by the course layer (``CoursesConfig.ready``)."""
     global _completed_courses, _teaching_courses
     _completed_courses = completed_courses

@@ -70,9 +70,7 @@ def level_overview(*, user) -> dict:
     missing = (
         rules.missing_for(rules_by_pk[following.pk], attainment) if following else []
     )
-    teaching = (
-        registry.teaching_courses([m[0] for m in missing]) if missing else {}
-    )
+    teaching = registry.teaching_courses([m[0] for m in missing]) if missing else {}
     areas = framework_tree()
     for area in areas:
         for competency in area.competencies.all():

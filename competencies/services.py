@@ -52,7 +52,9 @@ def ladder() -> list[rules.LevelRule]:
             rank=level.rank,
             requires_previous=level.requires_previous,
             min_completed_courses=level.min_completed_courses,
-            requirements=tuple((r.competency_id, r.min_proficiency) for r in level.requirements.all()),
+            requirements=tuple(
+                (r.competency_id, r.min_proficiency) for r in level.requirements.all()
+            ),
         )
         for level in levels
     ]
@@ -76,19 +78,31 @@ def completed_courses_for(*, user) -> int:
 @transaction.atomic
 def level_recompute(*, user, cause: str) -> VolunteerStatus:
     """Apply the rules to the person's evidence now; record any change with its cause."""
-    status, _created = VolunteerStatus.objects.select_for_update().get_or_create(user=user)
-    rule = rules.level_for(ladder(), attainment_for(user=user), completed_courses_for(user=user))
+    status, _created = VolunteerStatus.objects.select_for_update().get_or_create(
+        user=user
+    )
+    rule = rules.level_for(
+        ladder(), attainment_for(user=user), completed_courses_for(user=user)
+    )
     new_level_id = rule.pk if rule else None
     if status.level_id != new_level_id:
         previous = status.level
         status.level_id = new_level_id
         status.save(update_fields=["level", "updated_at"])
-        LevelChange.objects.create(user=user, from_level=previous, to_level_id=new_level_id, cause=cause[:255])
+        LevelChange.objects.create(
+            user=user, from_level=previous, to_level_id=new_level_id, cause=cause[:255]
+        )
         new_level = status.level
-        promoted = (new_level.rank if new_level else 0) > (previous.rank if previous else 0)
+        promoted = (new_level.rank if new_level else 0) > (
+            previous.rank if previous else 0
+        )
         transaction.on_commit(
             lambda: level_changed.send(
-                sender=VolunteerStatus, user=user, level=new_level, previous=previous, promoted=promoted
+                sender=VolunteerStatus,
+                user=user,
+                level=new_level,
+                previous=previous,
+                promoted=promoted,
             )
         )
     return status
@@ -111,13 +125,20 @@ def evidence_record(
         raise EvidenceError(_("Unknown evidence source."))
     if source == EvidenceSource.ASSESSMENT and not comment.strip():
         raise EvidenceError(_("A trainer's assessment needs a comment."))
-    if source == EvidenceSource.QUIZ and attempt is None or source == EvidenceSource.COURSE and course is None:
+    if (
+        source == EvidenceSource.QUIZ
+        and attempt is None
+        or source == EvidenceSource.COURSE
+        and course is None
+    ):
         raise EvidenceError(_("Evidence needs its source."))
     lookup = {"user": user, "competency": competency}
     if attempt is not None:
         existing = CompetencyEvidence.objects.filter(**lookup, attempt=attempt).first()
     elif source == EvidenceSource.COURSE:
-        existing = CompetencyEvidence.objects.filter(**lookup, source=source, course=course).first()
+        existing = CompetencyEvidence.objects.filter(
+            **lookup, source=source, course=course
+        ).first()
     else:
         existing = None
     if existing is not None:
@@ -131,12 +152,16 @@ def evidence_record(
         comment=comment,
         created_by=created_by,
     )
-    level_recompute(user=user, cause=f"evidence:{evidence.pk} {source} {competency.code}")
+    level_recompute(
+        user=user, cause=f"evidence:{evidence.pk} {source} {competency.code}"
+    )
     return evidence
 
 
 @transaction.atomic
-def assessment_record(*, assessor, user, competency: Competency, proficiency: int, comment: str) -> CompetencyEvidence:
+def assessment_record(
+    *, assessor, user, competency: Competency, proficiency: int, comment: str
+) -> CompetencyEvidence:
     """A trainer's assessment of a competency shown in the field."""
     if role_of(assessor) not in (TRAINER, ADMINISTRATOR):
         raise EvidenceError(_("Only trainers record assessments."))
@@ -151,7 +176,9 @@ def assessment_record(*, assessor, user, competency: Competency, proficiency: in
 
 
 @transaction.atomic
-def evidence_withdraw(*, evidence: CompetencyEvidence, by, reason: str) -> CompetencyEvidence:
+def evidence_withdraw(
+    *, evidence: CompetencyEvidence, by, reason: str
+) -> CompetencyEvidence:
     """An administrator withdraws evidence (e.g. a mistaken grade); the level follows."""
     if role_of(by) != ADMINISTRATOR:
         raise EvidenceError(_("Only administrators withdraw evidence."))
@@ -162,8 +189,16 @@ def evidence_withdraw(*, evidence: CompetencyEvidence, by, reason: str) -> Compe
         evidence.withdrawn_at = timezone.now()
         evidence.withdrawn_by = by
         evidence.withdrawal_reason = reason
-        evidence.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
-        audit.log(evidence, "lms.evidence_withdraw", by=by, reason=reason, person=evidence.user_id)
+        evidence.save(
+            update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"]
+        )
+        audit.log(
+            evidence,
+            "lms.evidence_withdraw",
+            by=by,
+            reason=reason,
+            person=evidence.user_id,
+        )
         level_recompute(user=evidence.user, cause=f"withdrawn:{evidence.pk}")
     return evidence
 
@@ -202,7 +237,9 @@ def _levels_for_batch(user_ids: list[int], ladder_rules) -> dict[int, int | None
     """Level per user for a batch: two aggregate queries, not one per person per competency."""
     attainment: dict[int, dict[int, int]] = {uid: {} for uid in user_ids}
     for row in (
-        CompetencyEvidence.objects.filter(user_id__in=user_ids, withdrawn_at__isnull=True)
+        CompetencyEvidence.objects.filter(
+            user_id__in=user_ids, withdrawn_at__isnull=True
+        )
         .values("user_id", "competency_id")
         .annotate(best=Max("proficiency"))
     ):
@@ -218,7 +255,9 @@ def _levels_for_batch(user_ids: list[int], ladder_rules) -> dict[int, int | None
 def _apply_levels(user_ids: list[int], ladder_rules, cause: str) -> int:
     """Write the rules' level for each person in bulk; returns how many changed."""
     levels = _levels_for_batch(user_ids, ladder_rules)
-    statuses = {s.user_id: s for s in VolunteerStatus.objects.filter(user_id__in=user_ids)}
+    statuses = {
+        s.user_id: s for s in VolunteerStatus.objects.filter(user_id__in=user_ids)
+    }
     to_create, to_update, changes = [], [], []
     for uid in user_ids:
         new = levels[uid]
@@ -226,9 +265,20 @@ def _apply_levels(user_ids: list[int], ladder_rules, cause: str) -> int:
         if status is None:
             if new is not None:
                 to_create.append(VolunteerStatus(user_id=uid, level_id=new))
-                changes.append(LevelChange(user_id=uid, from_level_id=None, to_level_id=new, cause=cause))
+                changes.append(
+                    LevelChange(
+                        user_id=uid, from_level_id=None, to_level_id=new, cause=cause
+                    )
+                )
         elif status.level_id != new:
-            changes.append(LevelChange(user_id=uid, from_level_id=status.level_id, to_level_id=new, cause=cause))
+            changes.append(
+                LevelChange(
+                    user_id=uid,
+                    from_level_id=status.level_id,
+                    to_level_id=new,
+                    cause=cause,
+                )
+            )
             status.level_id = new
             to_update.append(status)
     VolunteerStatus.objects.bulk_create(to_create)
@@ -252,7 +302,9 @@ def levels_recompute_for(*, user_ids: list[int], cause: str) -> int:
 
 def recompute_run_start(*, cause: str):
     """Record a run and hand it to a background worker."""
-    run = RecomputeRun.objects.create(cause=cause[:255], total=get_user_model().objects.count())
+    run = RecomputeRun.objects.create(
+        cause=cause[:255], total=get_user_model().objects.count()
+    )
     transaction.on_commit(lambda: recompute_levels_task.enqueue(run.pk))
     return run
 
@@ -268,7 +320,9 @@ def recompute_run_execute(*, run_id: int, stop_after_batches: int | None = None)
             if run.status == RecomputeRun.Status.DONE:
                 return run
             user_ids = list(
-                User.objects.filter(pk__gt=run.last_user_id).order_by("pk").values_list("pk", flat=True)[:BATCH]
+                User.objects.filter(pk__gt=run.last_user_id)
+                .order_by("pk")
+                .values_list("pk", flat=True)[:BATCH]
             )
             if not user_ids:
                 run.status = RecomputeRun.Status.DONE

@@ -75,9 +75,13 @@ class DocumentBlock(blocks.StructBlock):
 class CalloutBlock(blocks.StructBlock):
     """A highlighted tip, note or warning."""
 
-    kind = blocks.ChoiceBlock(label=_("kind"), choices=CalloutKind.choices, default="tip")
+    kind = blocks.ChoiceBlock(
+        label=_("kind"), choices=CalloutKind.choices, default="tip"
+    )
     title = blocks.CharBlock(label=_("title"), required=False)
-    text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link", "ul", "ol"])
+    text = blocks.RichTextBlock(
+        label=_("text"), features=["bold", "italic", "link", "ul", "ol"]
+    )
 
     class Meta:
         icon = "warning"
@@ -123,7 +127,17 @@ class LessonStreamBlock(blocks.StreamBlock):
         icon="pilcrow",
         label=_("Paragraph"),
         template="blocks/paragraph_block.html",
-        features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "hr", "document-link"],
+        features=[
+            "h2",
+            "h3",
+            "bold",
+            "italic",
+            "link",
+            "ol",
+            "ul",
+            "hr",
+            "document-link",
+        ],
         description=_("Rich text"),
         preview_value="<p>อาสาสมัครดิจิทัลช่วยให้ชุมชนใช้เทคโนโลยีได้อย่างปลอดภัย</p>",
     )

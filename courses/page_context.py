@@ -88,7 +88,9 @@ def step_context(page: Page, user=None) -> dict:
     context = {
         "course": course,
         "steps": steps,
-        "step_number": next((i for i, s in enumerate(steps, 1) if s.pk == page.pk), None),
+        "step_number": next(
+            (i for i, s in enumerate(steps, 1) if s.pk == page.pk), None
+        ),
         "previous_step": previous,
         "next_step": following,
         "enrolled": False,
@@ -105,7 +107,9 @@ def step_context(page: Page, user=None) -> dict:
             enrolled=progress.enrollment is not None,
             step_done=canonical_step.pk in progress.done,
             step_locked=canonical_step.pk
-            in locked_step_ids(course=canonical_course, steps=progress.steps, done=progress.done),
+            in locked_step_ids(
+                course=canonical_course, steps=progress.steps, done=progress.done
+            ),
         )
     return context
 

@@ -13,7 +13,9 @@ bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 worker_class = "gthread"
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))  # a certificate PDF takes ~0.1 s
+timeout = int(
+    os.environ.get("GUNICORN_TIMEOUT", "60")
+)  # a certificate PDF takes ~0.1 s
 graceful_timeout = 30
 keepalive = 5
 # Recycle workers now and then so a slow leak can never take the site down.

@@ -41,11 +41,18 @@ def ensure_site() -> HomePage:
         if root is None:
             root = Page.add_root(instance=Page(title="Root", locale=th))
         home = root.add_child(
-            instance=HomePage(title="อาสาสมัครดิจิทัล", slug="home", locale=th, hero_title="เรียนรู้ดิจิทัล")
+            instance=HomePage(
+                title="อาสาสมัครดิจิทัล", slug="home", locale=th, hero_title="เรียนรู้ดิจิทัล"
+            )
         )
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "LMS"},
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "LMS",
+        },
     )
     return home
 
@@ -77,7 +84,9 @@ def make_area(framework=None, **kwargs) -> CompetencyArea:
     kwargs.setdefault("code", f"area-{next(_seq)}")
     kwargs.setdefault("name_th", "สมรรถนะดิจิทัล")
     kwargs.setdefault("name_en", "Digital competencies")
-    return CompetencyArea.objects.create(framework=framework or make_framework(), **kwargs)
+    return CompetencyArea.objects.create(
+        framework=framework or make_framework(), **kwargs
+    )
 
 
 def make_competency(area=None, levels=3, **kwargs) -> Competency:
@@ -88,12 +97,17 @@ def make_competency(area=None, levels=3, **kwargs) -> Competency:
     competency = Competency.objects.create(area=area or make_area(), **kwargs)
     for level in range(1, levels + 1):
         ProficiencyLevel.objects.create(
-            competency=competency, level=level, name_th=f"ระดับ {level}", name_en=f"Level {level}"
+            competency=competency,
+            level=level,
+            name_th=f"ระดับ {level}",
+            name_en=f"Level {level}",
         )
     return competency
 
 
-def make_course(catalogue=None, modules=1, lessons=2, competencies=(), **kwargs) -> CoursePage:
+def make_course(
+    catalogue=None, modules=1, lessons=2, competencies=(), **kwargs
+) -> CoursePage:
     """A published course with ``modules`` modules of ``lessons`` lessons each."""
     catalogue = catalogue or make_catalogue()
     n = next(_seq)
@@ -103,7 +117,9 @@ def make_course(catalogue=None, modules=1, lessons=2, competencies=(), **kwargs)
     kwargs.setdefault("summary", "ขายของออนไลน์อย่างปลอดภัย")
     course = catalogue.add_child(instance=CoursePage(**kwargs))
     for competency, proficiency in competencies:
-        CourseCompetency.objects.create(page=course, competency=competency, proficiency=proficiency)
+        CourseCompetency.objects.create(
+            page=course, competency=competency, proficiency=proficiency
+        )
     _publish(course)
     for m in range(1, modules + 1):
         module = _publish(
@@ -135,6 +151,9 @@ def make_user(role="Volunteer", password="pass-1234-word", profile=True, **kwarg
         user.groups.add(group)
     if profile:
         VolunteerProfile.objects.create(
-            user=user, province_code="50", district_code="5001", subdistrict_code="500101"
+            user=user,
+            province_code="50",
+            district_code="5001",
+            subdistrict_code="500101",
         )
     return user

@@ -17,12 +17,28 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_sign_up_with_linked_regions_enrol_study_and_finish(live_server, phone_page):
     sync_roles()
     catalogue = factories.make_catalogue(factories.ensure_site())
-    course = factories.make_course(catalogue, title="รู้ทันข่าวปลอม", slug="fake-news", modules=2, lessons=2)
+    course = factories.make_course(
+        catalogue, title="รู้ทันข่าวปลอม", slug="fake-news", modules=2, lessons=2
+    )
     questions = [
-        make_question(course, text="ข้อใดเป็นสัญญาณของข่าวปลอม", options=(("พาดหัวเร้าอารมณ์", True), ("มีแหล่งที่มาชัดเจน", False))),
-        make_question(course, text="ควรทำอย่างไรก่อนแชร์ข่าว", options=(("ตรวจสอบแหล่งที่มา", True), ("แชร์ทันที", False))),
+        make_question(
+            course,
+            text="ข้อใดเป็นสัญญาณของข่าวปลอม",
+            options=(("พาดหัวเร้าอารมณ์", True), ("มีแหล่งที่มาชัดเจน", False)),
+        ),
+        make_question(
+            course,
+            text="ควรทำอย่างไรก่อนแชร์ข่าว",
+            options=(("ตรวจสอบแหล่งที่มา", True), ("แชร์ทันที", False)),
+        ),
     ]
-    make_quiz(course, questions, title="แบบทดสอบท้ายหลักสูตร", pass_mark=100, shuffle_options=True)
+    make_quiz(
+        course,
+        questions,
+        title="แบบทดสอบท้ายหลักสูตร",
+        pass_mark=100,
+        shuffle_options=True,
+    )
     page = phone_page
 
     page.goto(f"{live_server.url}/th/accounts/signup/")
@@ -36,7 +52,9 @@ def test_sign_up_with_linked_regions_enrol_study_and_finish(live_server, phone_p
     expect(district.locator("option[value='5001']")).to_have_count(1)
     assert page.url == url_before
     district.select_option("5001")
-    expect(page.locator("[data-region=subdistrict] option[value='500101']")).to_have_count(1)
+    expect(
+        page.locator("[data-region=subdistrict] option[value='500101']")
+    ).to_have_count(1)
     page.locator("[data-region=subdistrict]").select_option("500101")
     page.get_by_label("รหัสผ่าน", exact=True).fill("ข้าวเหนียว-มะม่วง-2026")
     page.get_by_label("ยืนยันรหัสผ่าน").fill("ข้าวเหนียว-มะม่วง-2026")

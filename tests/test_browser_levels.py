@@ -23,7 +23,9 @@ def test_passing_a_quiz_raises_the_level_shown(live_server, phone_page, site_sig
     load_demo_quizzes()
     load_demo_ladder()
     volunteer = factories.make_user(phone="0819990000", password="pass-1234-word")
-    course = CoursePage.objects.get(slug="spotting-fake-news", locale__language_code="th")
+    course = CoursePage.objects.get(
+        slug="spotting-fake-news", locale__language_code="th"
+    )
     course_services.enrollment_create(user=volunteer, course=course)
 
     page = phone_page

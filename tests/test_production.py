@@ -10,9 +10,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "lms.settings.production",
-    "DJANGO_SECRET_KEY": "x" * 20 + "-production-check-key-with-enough-entropy-0123456789",
+    "DJANGO_SECRET_KEY": "x" * 20
+    + "-production-check-key-with-enough-entropy-0123456789",
     "DJANGO_ALLOWED_HOSTS": "lms.example.go.th",
-    "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{ROOT / 'prod-check.sqlite3'}"),
+    "DATABASE_URL": os.environ.get(
+        "DATABASE_URL", f"sqlite:///{ROOT / 'prod-check.sqlite3'}"
+    ),
     "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 

@@ -24,7 +24,6 @@ ROOT = Path(__file__).resolve().parent.parent
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
-
 def _skip(reason):
     if os.environ.get("REQUIRE_SERVICES") == "1":
         pytest.fail(reason)
@@ -80,7 +79,14 @@ def server(services, tmp_path_factory):
     for args in (
         ["migrate", "--noinput"],
         ["collectstatic", "--noinput"],
-        ["createsuperuser", "--noinput", "--username", "ops", "--email", "ops@example.org"],
+        [
+            "createsuperuser",
+            "--noinput",
+            "--username",
+            "ops",
+            "--email",
+            "ops@example.org",
+        ],
     ):
         done = subprocess.run(
             [sys.executable, "manage.py", *args],
@@ -93,7 +99,10 @@ def server(services, tmp_path_factory):
         assert done.returncode == 0, done.stdout + done.stderr
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "python:lms.gunicorn", "lms.wsgi"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
@@ -152,14 +161,22 @@ def test_sessions_live_in_redis(server):
     session = requests.Session()
     session.headers.update(HTTPS)
     login = session.get(base + "/th/accounts/login/", timeout=10)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text).group(1)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text).group(
+        1
+    )
     signed_in = session.post(
         base + "/th/accounts/login/",
-        data={"csrfmiddlewaretoken": token, "username": "ops", "password": "ops-password-2026"},
+        data={
+            "csrfmiddlewaretoken": token,
+            "username": "ops",
+            "password": "ops-password-2026",
+        },
         # Secure cookies: requests would not send them over the test's plain
         # HTTP, as a browser behind the TLS proxy would.
         cookies={"csrftoken": login.cookies["csrftoken"]},
-        headers={"Referer": base.replace("http://", "https://") + "/th/accounts/login/"},
+        headers={
+            "Referer": base.replace("http://", "https://") + "/th/accounts/login/"
+        },
         allow_redirects=False,
         timeout=10,
     )

@@ -16,7 +16,9 @@ class TestRoleGroups:
     def test_migration_creates_the_three_role_groups_and_nothing_else(self, db):
         from django.contrib.auth.models import Group
 
-        assert set(Group.objects.values_list("name", flat=True)) == set(roles.ROLE_GROUPS)
+        assert set(Group.objects.values_list("name", flat=True)) == set(
+            roles.ROLE_GROUPS
+        )
 
     def test_sync_is_idempotent(self, db):
         from wagtail.models import GroupPagePermission

@@ -20,7 +20,9 @@ def translate(page, title, **fields):
 
 @pytest.fixture
 def d1(db):
-    return factories.make_competency(code="D1", name_th="การรู้ดิจิทัล", name_en="Digital literacy")
+    return factories.make_competency(
+        code="D1", name_th="การรู้ดิจิทัล", name_en="Digital literacy"
+    )
 
 
 @pytest.fixture
@@ -44,7 +46,9 @@ class TestPages:
         assert "?topic=digital_literacy" in html
 
     def test_catalogue_filters_by_topic_and_competency(self, client, catalogue, course):
-        other = factories.make_course(catalogue, title="ขายของออนไลน์", topic="ecommerce")
+        other = factories.make_course(
+            catalogue, title="ขายของออนไลน์", topic="ecommerce"
+        )
         html = client.get("/th/courses/?topic=digital_literacy").content.decode()
         assert course.title in html and other.title not in html
         html = client.get("/th/courses/?competency=D1").content.decode()
@@ -84,14 +88,21 @@ class TestPages:
 
 class TestThaiSearch:
     def test_finds_a_thai_word_inside_thai_text(self, client, course, catalogue):
-        factories.make_course(catalogue, title="เกษตรดิจิทัล", topic="eagriculture", summary="ขายผลผลิตทางออนไลน์")
+        factories.make_course(
+            catalogue,
+            title="เกษตรดิจิทัล",
+            topic="eagriculture",
+            summary="ขายผลผลิตทางออนไลน์",
+        )
         for query in ("ข่าวปลอม", "ปลอม", "สื่อสังคม"):
             html = client.get("/th/search/", {"q": query}).content.decode()
             assert "รู้ทันข่าวปลอม" in html, query
             assert "เกษตรดิจิทัล" not in html, query
 
     def test_finds_english_words_in_english_pages(self, client, course):
-        translate(course, "Spotting fake news", summary="Checking fake news on social media")
+        translate(
+            course, "Spotting fake news", summary="Checking fake news on social media"
+        )
         html = client.get("/en/search/", {"q": "social media"}).content.decode()
         assert "Spotting fake news" in html
         assert "รู้ทันข่าวปลอม" not in html
@@ -104,19 +115,29 @@ class TestThaiSearch:
 class TestContentApi:
     def test_courses_expose_topic_and_competencies(self, client, course):
         response = client.get(
-            "/api/v2/pages/", {"type": "courses.CoursePage", "fields": "topic,competencies,estimated_minutes"}
+            "/api/v2/pages/",
+            {
+                "type": "courses.CoursePage",
+                "fields": "topic,competencies,estimated_minutes",
+            },
         )
         assert response.status_code == 200
         items = response.json()["items"]
         assert len(items) == 1
         assert items[0]["topic"] == "digital_literacy"
         assert items[0]["competencies"] == [
-            {"code": "D1", "name_th": "การรู้ดิจิทัล", "name_en": "Digital literacy", "proficiency": 2}
+            {
+                "code": "D1",
+                "name_th": "การรู้ดิจิทัล",
+                "name_en": "Digital literacy",
+                "proficiency": 2,
+            }
         ]
 
     def test_drafts_are_not_listed(self, client, catalogue, course):
         draft = factories.make_course(catalogue, title="ร่าง")
         draft.unpublish()
-        items = client.get("/api/v2/pages/", {"type": "courses.CoursePage"}).json()["items"]
+        items = client.get("/api/v2/pages/", {"type": "courses.CoursePage"}).json()[
+            "items"
+        ]
         assert [i["title"] for i in items] == ["รู้ทันข่าวปลอม"]
-

@@ -45,7 +45,9 @@ class CompetencyLinkSerializer(serializers.Serializer):
 class CourseIndexPage(Page):
     """The catalogue: lists live courses, filtered by topic and competency."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -70,9 +72,13 @@ class CoursePage(Page):
     reader of the same course share one record.
     """
 
-    topic = models.CharField(_("topic"), max_length=32, choices=Topic.choices, db_index=True)
+    topic = models.CharField(
+        _("topic"), max_length=32, choices=Topic.choices, db_index=True
+    )
     summary = models.TextField(
-        _("summary"), max_length=500, help_text=_("One or two sentences shown in the catalogue.")
+        _("summary"),
+        max_length=500,
+        help_text=_("One or two sentences shown in the catalogue."),
     )
     description = RichTextField(_("description"), blank=True)
     cover_image = models.ForeignKey(
@@ -89,7 +95,9 @@ class CoursePage(Page):
     require_quiz_pass = models.BooleanField(
         _("modules in order"),
         default=False,
-        help_text=_("Learners must pass a module's quizzes before the next module opens."),
+        help_text=_(
+            "Learners must pass a module's quizzes before the next module opens."
+        ),
     )
 
     content_panels = Page.content_panels + [
@@ -124,10 +132,15 @@ class CoursePage(Page):
         APIField("summary"),
         APIField("description"),
         APIField("estimated_minutes"),
-        APIField("competencies", serializer=CompetencyLinkSerializer(source="competency_links", many=True)),
+        APIField(
+            "competencies",
+            serializer=CompetencyLinkSerializer(source="competency_links", many=True),
+        ),
         APIField(
             "cover",
-            serializer=ImageRenditionField("fill-640x360|format-webp", source="cover_image"),
+            serializer=ImageRenditionField(
+                "fill-640x360|format-webp", source="cover_image"
+            ),
         ),
     ]
 
@@ -145,13 +158,17 @@ class CoursePage(Page):
 
     def search_text(self) -> str:
         """Title, summary and description cut into words, for Thai full-text search."""
-        return segment(" ".join([self.title, self.summary, strip_tags(self.description)]))
+        return segment(
+            " ".join([self.title, self.summary, strip_tags(self.description)])
+        )
 
 
 class CourseCompetency(Orderable):
     """A competency a course develops, and to what proficiency."""
 
-    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="competency_links")
+    page = ParentalKey(
+        CoursePage, on_delete=models.CASCADE, related_name="competency_links"
+    )
     competency = models.ForeignKey(
         "competencies.Competency",
         on_delete=models.PROTECT,
@@ -159,7 +176,9 @@ class CourseCompetency(Orderable):
         verbose_name=_("competency"),
     )
     proficiency = models.PositiveSmallIntegerField(
-        _("proficiency"), default=1, validators=[MinValueValidator(1), MaxValueValidator(9)]
+        _("proficiency"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(9)],
     )
 
     panels = [FieldPanel("competency"), FieldPanel("proficiency")]
@@ -168,14 +187,18 @@ class CourseCompetency(Orderable):
         verbose_name = _("target competency")
         verbose_name_plural = _("target competencies")
         constraints = [
-            models.UniqueConstraint(fields=["page", "competency"], name="courses_course_competency_unique")
+            models.UniqueConstraint(
+                fields=["page", "competency"], name="courses_course_competency_unique"
+            )
         ]
 
 
 class CoursePrerequisite(Orderable):
     """A course that must be completed before this one can be started."""
 
-    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="prerequisite_links")
+    page = ParentalKey(
+        CoursePage, on_delete=models.CASCADE, related_name="prerequisite_links"
+    )
     prerequisite = models.ForeignKey(
         CoursePage,
         on_delete=models.CASCADE,
@@ -190,7 +213,8 @@ class CoursePrerequisite(Orderable):
         verbose_name_plural = _("prerequisites")
         constraints = [
             models.UniqueConstraint(
-                fields=["page", "prerequisite"], name="courses_course_prerequisite_unique"
+                fields=["page", "prerequisite"],
+                name="courses_course_prerequisite_unique",
             )
         ]
 
@@ -224,7 +248,10 @@ class LessonPage(Page):
     )
     body = StreamField(LessonStreamBlock(), verbose_name=_("lesson body"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("estimated_minutes"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("search_text"),
         index.SearchField("body"),

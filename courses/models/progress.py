@@ -12,13 +12,21 @@ class Enrollment(models.Model):
     """
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments", verbose_name=_("user")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="enrollments",
+        verbose_name=_("user"),
     )
     course = models.ForeignKey(
-        "courses.CoursePage", on_delete=models.CASCADE, related_name="enrollments", verbose_name=_("course")
+        "courses.CoursePage",
+        on_delete=models.CASCADE,
+        related_name="enrollments",
+        verbose_name=_("course"),
     )
     enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
-    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True, db_index=True)
+    completed_at = models.DateTimeField(
+        _("completed at"), null=True, blank=True, db_index=True
+    )
     last_step = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -33,9 +41,15 @@ class Enrollment(models.Model):
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
         constraints = [
-            models.UniqueConstraint(fields=["user", "course"], name="courses_enrollment_unique_user_course")
+            models.UniqueConstraint(
+                fields=["user", "course"], name="courses_enrollment_unique_user_course"
+            )
         ]
-        indexes = [models.Index(fields=["course", "completed_at"], name="courses_enr_course_done")]
+        indexes = [
+            models.Index(
+                fields=["course", "completed_at"], name="courses_enr_course_done"
+            )
+        ]
 
     def __str__(self):
         return f"{self.user} → {self.course}"
@@ -45,13 +59,22 @@ class StepCompletion(models.Model):
     """A lesson read or a quiz passed, once per person and step."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="step_completions", verbose_name=_("user")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="step_completions",
+        verbose_name=_("user"),
     )
     page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("step")
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("step"),
     )
     course = models.ForeignKey(
-        "courses.CoursePage", on_delete=models.CASCADE, related_name="+", verbose_name=_("course")
+        "courses.CoursePage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("course"),
     )
     completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
 
@@ -59,9 +82,13 @@ class StepCompletion(models.Model):
         verbose_name = _("step completion")
         verbose_name_plural = _("step completions")
         constraints = [
-            models.UniqueConstraint(fields=["user", "page"], name="courses_stepcompletion_unique_user_page")
+            models.UniqueConstraint(
+                fields=["user", "page"], name="courses_stepcompletion_unique_user_page"
+            )
         ]
         indexes = [
             models.Index(fields=["user", "course"], name="courses_step_user_course"),
-            models.Index(fields=["course", "completed_at"], name="courses_step_course_done"),
+            models.Index(
+                fields=["course", "completed_at"], name="courses_step_course_done"
+            ),
         ]

@@ -231,7 +231,9 @@ class QuizPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(reader_context(self, request))  # courses.page_context.quiz_context
+        context.update(
+            reader_context(self, request)
+        )  # courses.page_context.quiz_context
         return context
 
 

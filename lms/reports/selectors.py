@@ -9,7 +9,6 @@ The filters, the ``Report`` shape and the grouping helpers are in
 ``building``; the trainer dashboard's summary is in ``dashboard_selectors``.
 """
 
-
 from django.db.models import CharField, Count, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
@@ -58,7 +57,10 @@ def report_enrolments(*, filters: ReportFilters, scope) -> Report:
     )
     for row in rows:
         row["rate"] = rate_of(row["completions"], row["enrolments"])
-    enrolments, completions = total_of(rows, "enrolments"), total_of(rows, "completions")
+    enrolments, completions = (
+        total_of(rows, "enrolments"),
+        total_of(rows, "completions"),
+    )
     trend = by_month(qs, "enrolled_at", value=Count("pk"))
     return Report(
         key="enrolments",
@@ -192,7 +194,10 @@ def report_competencies(*, filters: ReportFilters, scope) -> Report:
         bar_column="attained",
         trend=fill_months([(r["month"], r["value"]) for r in trend]),
         trend_label=_("Competencies attained per month"),
-        totals={"attained": total_of(rows, "attained"), "people": total_of(rows, "people")},
+        totals={
+            "attained": total_of(rows, "attained"),
+            "people": total_of(rows, "people"),
+        },
     )
 
 
@@ -255,7 +260,10 @@ def report_certificates(*, filters: ReportFilters, scope) -> Report:
         bar_column="issued",
         trend=fill_months([(r["month"], r["value"]) for r in trend]),
         trend_label=_("Certificates per month"),
-        totals={"issued": total_of(rows, "issued"), "revoked": total_of(rows, "revoked")},
+        totals={
+            "issued": total_of(rows, "issued"),
+            "revoked": total_of(rows, "revoked"),
+        },
     )
 
 
@@ -296,5 +304,3 @@ def report_build(*, key: str, filters: ReportFilters, scope) -> Report:
     if scope is not None and filters.province and filters.province not in scope:
         scope = set()
     return REPORTS[key](filters=filters, scope=scope)
-
-

@@ -95,9 +95,7 @@ def region_profile(index: RegionIndex, row, *, new: bool, error) -> dict:
         return profile
     province = index.province(province_raw)
     if province is None:
-        error(
-            "province", _("Unknown province “%(value)s”.") % {"value": province_raw}
-        )
+        error("province", _("Unknown province “%(value)s”.") % {"value": province_raw})
         return profile
     district = index.district(province, district_raw)
     if district is None:

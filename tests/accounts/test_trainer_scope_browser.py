@@ -15,7 +15,9 @@ SHOTS = Path(os.environ.get("SHOTS_DIR", "/tmp/shots-reports"))
 PASSWORD = "ผู้ดูแล-จังหวัด-2026"
 
 
-def test_administrator_assigns_provinces_to_a_trainer(live_server, browser, admin_sign_in):
+def test_administrator_assigns_provinces_to_a_trainer(
+    live_server, browser, admin_sign_in
+):
     factories.ensure_site()
     sync_roles()
     admin = factories.make_user(

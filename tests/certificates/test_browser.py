@@ -21,7 +21,9 @@ def shoot(page, name):
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-def test_volunteer_finds_downloads_and_verifies_a_certificate(live_server, phone_page, sign_in):
+def test_volunteer_finds_downloads_and_verifies_a_certificate(
+    live_server, phone_page, sign_in
+):
     catalogue = factories.make_catalogue(factories.ensure_site())
     d1 = factories.make_competency(
         code="D1", name_th="การรู้ดิจิทัล", name_en="Digital literacy"

@@ -24,7 +24,9 @@ def _shot(page, name):
 
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
-def test_administrator_edits_a_level_indicator(live_server, browser, viewport, admin_sign_in):
+def test_administrator_edits_a_level_indicator(
+    live_server, browser, viewport, admin_sign_in
+):
     factories.ensure_site()
     sync_roles()
     load_programme_framework()

@@ -17,7 +17,9 @@ SHOTS = Path(os.environ.get("SHOTS_DIR", "/tmp/shots-reports"))
 PASSWORD = "รายงาน-ผู้ดูแล-2026"
 
 
-def test_administrator_opens_a_report_and_exports_it(live_server, browser, world, admin_sign_in):
+def test_administrator_opens_a_report_and_exports_it(
+    live_server, browser, world, admin_sign_in
+):
     admin = factories.make_user(role="Administrator", password=PASSWORD)
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, locale="th-TH"

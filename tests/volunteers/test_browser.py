@@ -27,7 +27,9 @@ def english():
     yield
 
 
-def test_administrator_imports_a_csv(live_server, desktop_page, tmp_path, admin_sign_in):
+def test_administrator_imports_a_csv(
+    live_server, desktop_page, tmp_path, admin_sign_in
+):
     factories.ensure_site()
     sync_roles()
     admin = factories.make_user(
