@@ -1,11 +1,11 @@
 """Admin menu *Personal data*: privacy notice versions, erasure requests, records."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -14,13 +14,30 @@ from lms.dataprotection.models import PrivacyNotice
 from . import admin_views
 
 
-class NoticePermissionPolicy(ModelPermissionPolicy):
-    """A version someone accepted is never changed or deleted: add a new one."""
+def _accepted_notice_refused(request, instances):
+    """A version someone accepted is never changed or deleted: add a new one (Copy)."""
+    if any(
+        isinstance(obj, PrivacyNotice) and obj.acceptances.exists() for obj in instances
+    ):
+        messages.error(
+            request,
+            _(
+                "People have accepted this version, so it cannot be changed. "
+                "Copy it to write a new version."
+            ),
+        )
+        return redirect("wagtailsnippets_dataprotection_privacynotice:list")
+    return None
 
-    def user_has_permission_for_instance(self, user, action, instance):
-        if action in ("change", "delete") and instance.acceptances.exists():
-            return False
-        return super().user_has_permission_for_instance(user, action, instance)
+
+@hooks.register("before_edit_snippet")
+def refuse_editing_accepted_notice(request, instance):
+    return _accepted_notice_refused(request, [instance])
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_accepted_notice(request, instances):
+    return _accepted_notice_refused(request, instances)
 
 
 class PrivacyNoticeViewSet(SnippetViewSet):
@@ -31,8 +48,6 @@ class PrivacyNoticeViewSet(SnippetViewSet):
     list_display = ["version", "title_th", "material", "changes", "published_at"]
     copy_view_enabled = True
 
-
-register_permission_policy(PrivacyNotice, NoticePermissionPolicy(PrivacyNotice))
 register_snippet(PrivacyNoticeViewSet)
 
 

@@ -40,8 +40,10 @@ def notice(db):
 
 
 @pytest.fixture
-def administrator(roles):
-    return factories.make_user(role="Administrator", first_name="ผู้ดูแล", last_name="ระบบ")
+def administrator(roles, notice):
+    user = factories.make_user(role="Administrator", first_name="ผู้ดูแล", last_name="ระบบ")
+    dataprotection.notice_accept(user=user)
+    return user
 
 
 @pytest.fixture
