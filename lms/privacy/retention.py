@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from django_tasks_db.models import DBTaskResult
 
 from lms import audit
+from lms.accounts.roles import ADMINISTRATOR, TRAINER
 
 from .erasure import person_erase
 from .models import DataExport, RetentionNotice
@@ -59,8 +60,10 @@ def _ago(days: int) -> datetime.datetime:
 
 def _candidates():
     """Accounts retention may touch: active, not staff, not yet anonymised."""
-    return get_user_model().objects.filter(
-        is_active=True, is_staff=False, is_superuser=False
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=False, is_superuser=False)
+        .exclude(groups__name__in=[TRAINER, ADMINISTRATOR])
     )
 
 
