@@ -16,7 +16,7 @@ from . import selectors, services
 
 class ErasureForm(forms.Form):
     message = forms.CharField(
-        label=gettext_lazy("Anything we should know (optional)"),
+        label=gettext_lazy("Anything we should know"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
