@@ -207,7 +207,9 @@ register(
         retention=_("while the account exists"),
         erase=DELETE,
     ),
-    PersonalData(model="wagtailcore.Page", actors=("owner", "locked_by"), **_STAFF_WORK),
+    PersonalData(
+        model="wagtailcore.Page", actors=("owner", "locked_by"), **_STAFF_WORK
+    ),
     PersonalData(model="wagtailcore.Revision", actors=("user",), **_STAFF_WORK),
     PersonalData(
         model="wagtailcore.WorkflowState", actors=("requested_by",), **_STAFF_WORK

@@ -24,7 +24,9 @@ from django.utils.translation import gettext_lazy as _
 
 # What erasure does to the rows about the person.
 DELETE = "delete"  # remove the rows
-ANONYMISE = "anonymise"  # keep the rows (for aggregate reports), blank the personal fields
+ANONYMISE = (
+    "anonymise"  # keep the rows (for aggregate reports), blank the personal fields
+)
 SCRUB = "scrub"  # logs: replace the person's name, phone and e-mail in the text
 KEEP = "keep"  # nothing personal left once the user row is anonymised
 
@@ -85,7 +87,10 @@ _REGISTRY: dict[str, PersonalData] = {}
 def register(*declarations: PersonalData) -> None:
     """Add declarations; declaring the same model twice is a programming error."""
     for declaration in declarations:
-        if declaration.model in _REGISTRY and _REGISTRY[declaration.model] != declaration:
+        if (
+            declaration.model in _REGISTRY
+            and _REGISTRY[declaration.model] != declaration
+        ):
             raise ValueError(f"{declaration.model} is declared twice")
         _REGISTRY[declaration.model] = declaration
 

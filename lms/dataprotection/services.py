@@ -10,7 +10,9 @@ SESSION_KEY = "privacy_notice_due"
 
 
 @transaction.atomic
-def notice_accept(*, user, notice: PrivacyNotice | None = None) -> NoticeAcceptance | None:
+def notice_accept(
+    *, user, notice: PrivacyNotice | None = None
+) -> NoticeAcceptance | None:
     """Record that ``user`` accepted ``notice`` (default: the current one); once."""
     notice = notice or notice_current()
     if notice is None:

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.db.models.functions import Cast
 from wagtail.search import index
 
-from lms.dataprotection.registry import DELETE, SCRUB, declarations
+from lms.dataprotection.registry import DELETE, declarations
 
 ERASED = "[erased]"
 
@@ -76,7 +76,9 @@ def scrub(model, fields, needles: list[str], base: Q | None = None) -> int:
             queryset = queryset.filter(base)
         for obj in queryset.iterator():
             setattr(obj, name, _replace(getattr(obj, name), needles))
-            model._default_manager.filter(pk=obj.pk).update(**{name: getattr(obj, name)})
+            model._default_manager.filter(pk=obj.pk).update(
+                **{name: getattr(obj, name)}
+            )
             changed += 1
     return changed
 

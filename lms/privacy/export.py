@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms import audit
-
 from lms.dataprotection.registry import PersonalData, declarations
 
 from .models import DataExport
@@ -27,7 +26,11 @@ def _value(obj, name: str):
         return None if related is None else str(related)
     value = getattr(obj, field.attname)
     if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).isoformat() if timezone.is_aware(value) else value.isoformat()
+        return (
+            timezone.localtime(value).isoformat()
+            if timezone.is_aware(value)
+            else value.isoformat()
+        )
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, decimal.Decimal | uuid.UUID):
@@ -40,7 +43,9 @@ def _table(declaration: PersonalData, user) -> dict:
     related = [
         name
         for name in declaration.fields
-        if isinstance(model._meta.get_field(name), models.ForeignKey | models.OneToOneField)
+        if isinstance(
+            model._meta.get_field(name), models.ForeignKey | models.OneToOneField
+        )
     ]
     queryset = (
         model._default_manager.filter(declaration.rows_q(user))
@@ -133,5 +138,3 @@ def export_build(*, export_id: int) -> None:
         by=data_export.user,
         detail=_("own data (PDPA access request)"),
     )
-
-

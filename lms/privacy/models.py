@@ -54,17 +54,23 @@ class ErasureRequest(models.Model):
         CANCELLED = "cancelled", _("cancelled by the person")
 
     class LegalGround(models.TextChoices):
-        LEGAL_OBLIGATION = "legal_obligation", _(
-            "A law requires us to keep the data (PDPA s. 33(5))"
+        LEGAL_OBLIGATION = (
+            "legal_obligation",
+            _("A law requires us to keep the data (PDPA s. 33(5))"),
         )
-        LEGAL_CLAIMS = "legal_claims", _(
-            "Needed to establish, exercise or defend legal claims (PDPA s. 33(5))"
+        LEGAL_CLAIMS = (
+            "legal_claims",
+            _("Needed to establish, exercise or defend legal claims (PDPA s. 33(5))"),
         )
-        PUBLIC_TASK = "public_task", _(
-            "Needed for a task in the public interest or official authority (PDPA s. 33(5))"
+        PUBLIC_TASK = (
+            "public_task",
+            _(
+                "Needed for a task in the public interest or official authority (PDPA s. 33(5))"
+            ),
         )
-        NOT_THE_PERSON = "not_the_person", _(
-            "The request could not be confirmed as coming from the person"
+        NOT_THE_PERSON = (
+            "not_the_person",
+            _("The request could not be confirmed as coming from the person"),
         )
 
     user = models.ForeignKey(

@@ -102,9 +102,14 @@ def retention_apply(*, dry_run: bool) -> RetentionResult:
     )
     counts["notified"] = to_notify.count()
 
-    to_anonymise = _candidates().filter(
-        retention_notice__notified_at__lt=_ago(p["notice_days"])
-    ).filter(Q(last_login__isnull=True) | Q(last_login__lte=F("retention_notice__notified_at")))
+    to_anonymise = (
+        _candidates()
+        .filter(retention_notice__notified_at__lt=_ago(p["notice_days"]))
+        .filter(
+            Q(last_login__isnull=True)
+            | Q(last_login__lte=F("retention_notice__notified_at"))
+        )
+    )
     counts["anonymised"] = to_anonymise.count()
 
     sign_in_before = _ago(p["sign_in_days"])
@@ -114,9 +119,7 @@ def retention_apply(*, dry_run: bool) -> RetentionResult:
         AccessAttempt.objects.filter(attempt_time__lt=sign_in_before),
     ]
     counts["sign_in_records"] = sum(q.count() for q in sign_ins)
-    tasks = DBTaskResult.objects.filter(
-        finished_at__lt=_ago(p["task_results_days"])
-    )
+    tasks = DBTaskResult.objects.filter(finished_at__lt=_ago(p["task_results_days"]))
     counts["task_results"] = tasks.count()
     exports = DataExport.objects.filter(requested_at__lt=_ago(p["exports_days"]))
     counts["exports"] = exports.count()
@@ -129,7 +132,9 @@ def retention_apply(*, dry_run: bool) -> RetentionResult:
     returned.delete()
     for user in to_notify.iterator():
         with transaction.atomic():
-            RetentionNotice.objects.get_or_create(user=user, defaults={"notified_at": now})
+            RetentionNotice.objects.get_or_create(
+                user=user, defaults={"notified_at": now}
+            )
         _notify(user)
     for user in list(to_anonymise):
         with transaction.atomic():

@@ -1,5 +1,6 @@
 """Reads for the PDPA requests."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
 from .models import DataExport, ErasureRequest
@@ -25,7 +26,19 @@ def erasure_requests_of(*, user) -> list[ErasureRequest]:
 
 
 def erasure_requests(*, status: str | None = None) -> QuerySet[ErasureRequest]:
-    queryset = ErasureRequest.objects.select_related("user", "user__profile", "decided_by")
+    queryset = ErasureRequest.objects.select_related(
+        "user", "user__profile", "decided_by"
+    )
     if status:
         queryset = queryset.filter(status=status)
     return queryset.order_by("-requested_at")
+
+
+def contacts_in(*, province: str) -> QuerySet:
+    """Active volunteers of one province, with their contact details, by name."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, profile__province_code=province)
+        .select_related("profile")
+        .order_by("first_name", "last_name", "pk")
+    )

@@ -104,5 +104,7 @@ def erasure_refuse(
     request.legal_ground = legal_ground
     request.decision_reason = reason.strip()
     request.save()
-    audit.log(request, "lms.erasure_refuse", by=by, reason=request.get_legal_ground_display())
+    audit.log(
+        request, "lms.erasure_refuse", by=by, reason=request.get_legal_ground_display()
+    )
     return request

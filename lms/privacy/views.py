@@ -61,7 +61,9 @@ def export_download(request, export_id: int):
 def erasure_request(request):
     form = ErasureForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.erasure_request(user=request.user, message=form.cleaned_data["message"])
+        services.erasure_request(
+            user=request.user, message=form.cleaned_data["message"]
+        )
         messages.success(
             request,
             _(

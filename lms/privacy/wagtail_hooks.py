@@ -48,6 +48,7 @@ class PrivacyNoticeViewSet(SnippetViewSet):
     list_display = ["version", "title_th", "material", "changes", "published_at"]
     copy_view_enabled = True
 
+
 register_snippet(PrivacyNoticeViewSet)
 
 
@@ -104,10 +105,27 @@ def register_notice_item():
     )
 
 
+class _ContactsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool(admin_views._contact_provinces(request.user))
+
+
+@hooks.register("register_personal_data_menu_item")
+def register_contacts_item():
+    return _ContactsMenuItem(
+        _("Contacts in my provinces"),
+        reverse("privacy_admin_contacts"),
+        icon_name="user",
+        order=50,
+    )
+
+
 class _PersonalDataMenu(SubmenuMenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(admin_views.HANDLE) or request.user.has_perm(
-            admin_views.RECORDS
+        return (
+            request.user.has_perm(admin_views.HANDLE)
+            or request.user.has_perm(admin_views.RECORDS)
+            or bool(admin_views._contact_provinces(request.user))
         )
 
 

@@ -30,7 +30,9 @@ def make_notice(**kwargs) -> PrivacyNotice:
     kwargs.setdefault("title_th", "ประกาศความเป็นส่วนตัว")
     kwargs.setdefault("title_en", "Privacy notice")
     kwargs.setdefault("body_th", "เราเก็บชื่อ เบอร์โทรศัพท์ และอีเมลของท่านเพื่อการอบรม")
-    kwargs.setdefault("body_en", "We keep your name, phone and e-mail for the training.")
+    kwargs.setdefault(
+        "body_en", "We keep your name, phone and e-mail for the training."
+    )
     return PrivacyNotice.objects.create(**kwargs)
 
 
@@ -41,7 +43,9 @@ def notice(db):
 
 @pytest.fixture
 def administrator(roles, notice):
-    user = factories.make_user(role="Administrator", first_name="ผู้ดูแล", last_name="ระบบ")
+    user = factories.make_user(
+        role="Administrator", first_name="ผู้ดูแล", last_name="ระบบ"
+    )
     dataprotection.notice_accept(user=user)
     return user
 
@@ -57,7 +61,11 @@ def person(roles, catalogue, notice, administrator):
     )
     make_award(courses=[course], name_th="ผ่านหลักสูตรรู้ทันข่าวปลอม")
     user = factories.make_user(
-        username=PHONE, first_name=FIRST, last_name=LAST, phone=PHONE, email=EMAIL,
+        username=PHONE,
+        first_name=FIRST,
+        last_name=LAST,
+        phone=PHONE,
+        email=EMAIL,
         profile=False,
     )
     VolunteerProfile.objects.create(
@@ -69,7 +77,9 @@ def person(roles, catalogue, notice, administrator):
         organisation=f"กลุ่มของ{FIRST}",
     )
     dataprotection.signup_record(user=user, consents={"course_news"})
-    complete(user, course)  # enrolment, progress, certificate (audit-logged with the name)
+    complete(
+        user, course
+    )  # enrolment, progress, certificate (audit-logged with the name)
     certificate = IssuedCertificate.objects.get(user=user)
     certificate_services.certificate_pdf(certificate=certificate)
 
@@ -101,23 +111,38 @@ def person(roles, catalogue, notice, administrator):
         comment=f"{FIRST} ช่วยชาวบ้านได้ดี",
         created_by=administrator,
     )
-    level = VolunteerLevel.objects.create(code="village", rank=1, name_th="หมู่บ้าน", name_en="Village")
+    level = VolunteerLevel.objects.create(
+        code="village", rank=1, name_th="หมู่บ้าน", name_en="Village"
+    )
     LevelChange.objects.create(user=user, to_level=level, cause="evidence")
     AccessLog.objects.create(
-        username=PHONE, ip_address="10.0.0.7", user_agent="Galaxy A05",
-        path_info="/th/accounts/login/", attempt_time=timezone.now(),
+        username=PHONE,
+        ip_address="10.0.0.7",
+        user_agent="Galaxy A05",
+        path_info="/th/accounts/login/",
+        attempt_time=timezone.now(),
     )
     AccessFailureLog.objects.create(
-        username=EMAIL, ip_address="10.0.0.7", user_agent="Galaxy A05",
-        path_info="/th/accounts/login/", attempt_time=timezone.now(),
+        username=EMAIL,
+        ip_address="10.0.0.7",
+        user_agent="Galaxy A05",
+        path_info="/th/accounts/login/",
+        attempt_time=timezone.now(),
     )
     AccessAttempt.objects.create(
-        username=PHONE, ip_address="10.0.0.7", user_agent="Galaxy A05",
-        path_info="/th/accounts/login/", attempt_time=timezone.now(),
-        get_data="", post_data=f"username={PHONE}", failures_since_start=1,
+        username=PHONE,
+        ip_address="10.0.0.7",
+        user_agent="Galaxy A05",
+        path_info="/th/accounts/login/",
+        attempt_time=timezone.now(),
+        get_data="",
+        post_data=f"username={PHONE}",
+        failures_since_start=1,
     )
     APIToken.create_token(user=user, name=f"โทรศัพท์ของ{FIRST}")
-    audit.log(user, "lms.role_change", by=administrator, **{"from": [], "to": ["Trainer"]})
+    audit.log(
+        user, "lms.role_change", by=administrator, **{"from": [], "to": ["Trainer"]}
+    )
     return user
 
 

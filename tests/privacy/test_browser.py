@@ -34,7 +34,11 @@ def test_volunteer_exports_and_asks_for_erasure_admin_approves(
     factories.ensure_site()
     make_notice()
     volunteer = factories.make_user(  # imported: has accepted no notice yet
-        username=PHONE, first_name=FIRST, last_name=LAST, phone=PHONE, email=EMAIL,
+        username=PHONE,
+        first_name=FIRST,
+        last_name=LAST,
+        phone=PHONE,
+        email=EMAIL,
         password=PASSWORD,
     )
     admin = factories.make_user(role="Administrator", password=PASSWORD)
@@ -82,7 +86,9 @@ def test_volunteer_exports_and_asks_for_erasure_admin_approves(
     _shot(page, "4-erasure-pending")
     request = ErasureRequest.objects.get(user=volunteer)
 
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="th-TH")
+    context = browser.new_context(
+        viewport={"width": 1366, "height": 768}, locale="th-TH"
+    )
     admin_page = context.new_page()
     admin_page.set_default_timeout(15_000)
     try:
@@ -104,7 +110,11 @@ def test_volunteer_exports_and_asks_for_erasure_admin_approves(
         context.close()
 
     volunteer.refresh_from_db()
-    assert volunteer.first_name == "" and volunteer.phone == "" and not volunteer.is_active
+    assert (
+        volunteer.first_name == "" and volunteer.phone == "" and not volunteer.is_active
+    )
     # The volunteer's session has ended.
     page.goto(f"{live_server.url}/th/accounts/profile/")
-    expect(page).to_have_url(f"{live_server.url}/th/accounts/login/?next=/th/accounts/profile/")
+    expect(page).to_have_url(
+        f"{live_server.url}/th/accounts/login/?next=/th/accounts/profile/"
+    )

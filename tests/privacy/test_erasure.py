@@ -71,7 +71,9 @@ def test_the_account_is_closed_and_the_pdf_deleted(person, administrator):
     assert not storage.exists(pdf_name)
 
 
-def test_certificate_is_revoked_and_verification_shows_no_name(client, person, administrator):
+def test_certificate_is_revoked_and_verification_shows_no_name(
+    client, person, administrator
+):
     code = IssuedCertificate.objects.get(user=person).code
     _erase(person, administrator)
     certificate = IssuedCertificate.objects.get(code=code)
@@ -79,7 +81,9 @@ def test_certificate_is_revoked_and_verification_shows_no_name(client, person, a
     page = client.get(reverse("certificates_verify", args=[code])).content.decode()
     assert 'data-status="revoked"' in page
     assert FIRST not in page and LAST not in page
-    credential = client.get(reverse("certificates_verify_json", args=[code])).content.decode()
+    credential = client.get(
+        reverse("certificates_verify_json", args=[code])
+    ).content.decode()
     assert FIRST not in credential
 
 
@@ -87,11 +91,18 @@ def _totals(scope=None):
     filters = ReportFilters()
     return {
         key: reports.report_build(key=key, filters=filters, scope=scope).totals
-        for key in ("enrolments", "completions", "quiz", "competencies", "levels", "certificates")
+        for key in (
+            "enrolments",
+            "completions",
+            "quiz",
+            "competencies",
+            "levels",
+            "certificates",
+        )
     }
 
 
-def test_report_totals_unchanged_after_erasure(world, administrator):
+def test_report_totals_unchanged_after_erasure(world, administrator):  # noqa: F811
     before = _totals()
     request = services.erasure_request(user=world["v1"])
     services.erasure_approve(request_id=request.pk, by=administrator, reason="ขอลบ")
@@ -131,7 +142,9 @@ def test_only_administrators_decide(client, person, administrator, roles):
     trainer = factories.make_user(role="Trainer")
     client.force_login(trainer)
     assert client.get(url).status_code in (302, 403)
-    assert client.post(url, {"action": "approve", "approve-reason": "x"}).status_code in (302, 403)
+    assert client.post(
+        url, {"action": "approve", "approve-reason": "x"}
+    ).status_code in (302, 403)
     request.refresh_from_db()
     assert request.status == ErasureRequest.Status.PENDING
     client.force_login(administrator)
@@ -145,7 +158,12 @@ def test_only_administrators_decide(client, person, administrator, roles):
 def test_records_of_processing_lists_the_declarations(client, administrator, roles):
     client.force_login(administrator)
     page = client.get(reverse("privacy_admin_records")).content.decode()
-    for label in ("accounts.User", "quiz.Answer", "axes.AccessLog", "certificates.IssuedCertificate"):
+    for label in (
+        "accounts.User",
+        "quiz.Answer",
+        "axes.AccessLog",
+        "certificates.IssuedCertificate",
+    ):
         assert f'data-model="{label}"' in page
     client.force_login(factories.make_user(role="Trainer"))
     assert client.get(reverse("privacy_admin_records")).status_code in (302, 403)

@@ -67,12 +67,16 @@ def test_zip_has_json_and_a_csv_per_table(person):
     names = set(archive.namelist())
     assert "data.json" in names
     assert {f"{label}.csv" for label in EXPECTED_TABLES} <= names
-    rows = list(csv.reader(io.StringIO(archive.read("accounts.User.csv").decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(io.StringIO(archive.read("accounts.User.csv").decode("utf-8-sig")))
+    )
     assert rows[0][:3] == ["id", "username", "first_name"]
     assert rows[1][2] == FIRST
 
 
-def test_query_count_does_not_grow_with_the_history(person, django_assert_max_num_queries):
+def test_query_count_does_not_grow_with_the_history(
+    person, django_assert_max_num_queries
+):
     # One query per declared table (plus the content type of the audit log).
     limit = len(export.exportable()) + 3
     with django_assert_max_num_queries(limit):
@@ -86,7 +90,9 @@ def test_volunteer_requests_downloads_and_it_is_audit_logged(
     client.force_login(person)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         response = client.post(reverse("privacy:export_request"))
-        client.post(reverse("privacy:export_request"))  # a second click before the worker
+        client.post(
+            reverse("privacy:export_request")
+        )  # a second click before the worker
     assert response.status_code == 302
     assert DataExport.objects.filter(user=person).count() == 1
     for callback in callbacks[:1]:
@@ -102,7 +108,10 @@ def test_volunteer_requests_downloads_and_it_is_audit_logged(
         action="lms.personal_data_export", user=person
     ).exists()
     page = client.get(reverse("accounts:profile"))
-    assert reverse("privacy:export_download", args=[data_export.pk]) in page.content.decode()
+    assert (
+        reverse("privacy:export_download", args=[data_export.pk])
+        in page.content.decode()
+    )
 
 
 @pytest.mark.django_db

@@ -20,7 +20,9 @@ def _sign_in(client, user):
     )
 
 
-def test_signup_needs_the_box_and_records_version_time_and_consents(client, roles, notice):
+def test_signup_needs_the_box_and_records_version_time_and_consents(
+    client, roles, notice
+):
     response = client.post("/th/accounts/signup/", SIGNUP)
     assert response.status_code == 200
     assert "ประกาศความเป็นส่วนตัว" in response.content.decode()
@@ -58,9 +60,12 @@ def test_material_change_asks_again_at_the_next_sign_in(client, roles, notice):
     assert response["Location"].startswith(reverse("dataprotection:accept"))
     page = client.get(response["Location"]).content.decode()
     assert "เพิ่มผู้รับข้อมูล" in page
-    assert client.post(reverse("dataprotection:accept"), {}).status_code == 200  # box not ticked
+    assert (
+        client.post(reverse("dataprotection:accept"), {}).status_code == 200
+    )  # box not ticked
     response = client.post(
-        reverse("dataprotection:accept"), {"accept": "on", "next": "/th/accounts/profile/"}
+        reverse("dataprotection:accept"),
+        {"accept": "on", "next": "/th/accounts/profile/"},
     )
     assert response["Location"] == "/th/accounts/profile/"
     assert NoticeAcceptance.objects.filter(user=user, notice=v3).exists()
@@ -84,7 +89,9 @@ def test_no_notice_yet_asks_nothing(client, roles):
     assert client.get(reverse("accounts:profile")).status_code == 200
 
 
-def test_consent_is_withdrawn_on_the_profile_page_and_history_kept(client, roles, notice):
+def test_consent_is_withdrawn_on_the_profile_page_and_history_kept(
+    client, roles, notice
+):
     user = factories.make_user()
     services.notice_accept(user=user)
     services.consents_set(user=user, purposes={"course_news"})
@@ -96,14 +103,18 @@ def test_consent_is_withdrawn_on_the_profile_page_and_history_kept(client, roles
     client.post(reverse("dataprotection:consents"), {"consent_course_news": "on"})
     client.post(reverse("dataprotection:consents"), {"consent_course_news": "on"})
     assert selectors.consents_open(user=user) == {"course_news"}
-    assert ConsentRecord.objects.filter(user=user).count() == 2  # given, withdrawn, given
+    assert (
+        ConsentRecord.objects.filter(user=user).count() == 2
+    )  # given, withdrawn, given
 
 
 def test_a_version_people_accepted_cannot_be_edited(client, roles, notice):
     admin = factories.make_user(role="Administrator")
     services.notice_accept(user=admin)
     client.force_login(admin)
-    edit = reverse("wagtailsnippets_dataprotection_privacynotice:edit", args=[notice.pk])
+    edit = reverse(
+        "wagtailsnippets_dataprotection_privacynotice:edit", args=[notice.pk]
+    )
     assert client.get(edit).status_code in (302, 403)
     add = reverse("wagtailsnippets_dataprotection_privacynotice:add")
     assert client.get(add).status_code == 200

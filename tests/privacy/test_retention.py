@@ -31,7 +31,9 @@ def accounts(roles, settings):
     User.objects.filter(pk__in=[dormant.pk, staff.pk]).update(last_login=long_ago(400))
     User.objects.filter(pk=active.pk).update(last_login=long_ago(3))
     old = AccessLog.objects.create(username="old", ip_address="10.0.0.1")
-    AccessLog.objects.filter(pk=old.pk).update(attempt_time=long_ago(100))  # auto_now_add
+    AccessLog.objects.filter(pk=old.pk).update(
+        attempt_time=long_ago(100)
+    )  # auto_now_add
     AccessLog.objects.create(username="new", ip_address="10.0.0.1")
     DataExport.objects.filter(
         pk=DataExport.objects.create(user=active, status="ready").pk
@@ -58,7 +60,9 @@ def test_run_notifies_then_anonymises_after_the_notice_period(accounts):
     assert AccessLog.objects.get().username == "new"
     assert not DataExport.objects.exists()
 
-    retention.retention_apply(dry_run=False)  # a second run the same day: no second mail
+    retention.retention_apply(
+        dry_run=False
+    )  # a second run the same day: no second mail
     assert len(mail.outbox) == 1
     dormant.refresh_from_db()
     assert dormant.first_name == "หลับใหล"

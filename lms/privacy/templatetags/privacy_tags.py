@@ -1,14 +1,10 @@
 """The profile page's "Your data and privacy" panel."""
 
 from django import template
-from django.utils import timezone
-from django.utils.dateformat import format as date_format
-from pythainlp.util import thai_strftime
-
-from lms.i18n import current_language
 
 from lms.dataprotection.forms import ConsentForm
 from lms.dataprotection.selectors import consents_open, notice_current
+from lms.dataprotection.templatetags.dataprotection_tags import privacy_date
 
 from ..models import ErasureRequest
 from ..selectors import erasure_requests_of, exports_of
@@ -36,13 +32,4 @@ def privacy_panel(context):
     }
 
 
-@register.filter
-def privacy_date(value, with_time: bool = True) -> str:
-    """Buddhist Era in Thai (2 ธ.ค. 2569 07:01), Gregorian in English."""
-    if not value:
-        return ""
-    if timezone.is_aware(value):
-        value = timezone.localtime(value)
-    if current_language() == "th":
-        return thai_strftime(value, "%-d %b %Y %H:%M" if with_time else "%-d %b %Y")
-    return date_format(value, "j F Y, H:i" if with_time else "j F Y")
+register.filter("privacy_date", privacy_date)
