@@ -33,6 +33,8 @@ register(
         retention=_("kept without personal data as proof of the decision"),
         erase=ANONYMISE,
         anonymise={"message": ""},
+        # An administrator's reason might name the person.
+        scrub=("decision_reason",),
     ),
     PersonalData(
         model="privacy.RetentionNotice",

@@ -6,9 +6,13 @@ import json
 import zipfile
 
 import pytest
+from axes.models import AccessLog
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+from courses.quiz.models import Answer, Attempt
 from lms.privacy import export
 from lms.privacy.models import DataExport
 from tests import factories
@@ -81,6 +85,20 @@ def test_query_count_does_not_grow_with_the_history(
     limit = len(export.exportable()) + 3
     with django_assert_max_num_queries(limit):
         export.person_data(user=person)
+    before = _queries(person)
+    attempt = Attempt.objects.filter(user=person).first()
+    question = Answer.objects.first().question
+    for number in range(2, 6):
+        copy = Attempt.objects.create(user=person, quiz=attempt.quiz, number=number)
+        Answer.objects.create(attempt=copy, question=question, text="x")
+        AccessLog.objects.create(username=person.username, ip_address="10.0.0.8")
+    assert _queries(person) == before
+
+
+def _queries(user) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        export.person_data(user=user)
+    return len(captured)
 
 
 @pytest.mark.django_db
