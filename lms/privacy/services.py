@@ -84,9 +84,9 @@ def erasure_approve(*, request_id: int, by, reason: str) -> dict[str, int]:
     request.decided_at = timezone.now()
     request.decision_reason = reason.strip()
     request.save()
-    touched = erasure.person_erase(user=request.user)
+    # Logged first, so the erasure scrubs the person's name from the reason too.
     audit.log(request, "lms.erasure_approve", by=by, reason=request.decision_reason)
-    return touched
+    return erasure.person_erase(user=request.user)
 
 
 @transaction.atomic

@@ -48,7 +48,7 @@ def scan_every_column(needles) -> list[str]:
 def _erase(person, administrator):
     request = services.erasure_request(user=person, message=f"ลบข้อมูลของ {FIRST} ด้วย")
     return services.erasure_approve(
-        request_id=request.pk, by=administrator, reason="คำขอของเจ้าของข้อมูล"
+        request_id=request.pk, by=administrator, reason=f"คำขอของคุณ{FIRST} {LAST}"
     )
 
 
