@@ -59,7 +59,7 @@ def erasure_cancel(*, user, request_id: int) -> None:
 
 def _pending(request_id: int) -> ErasureRequest:
     request = (
-        ErasureRequest.objects.select_for_update()
+        ErasureRequest.objects.select_for_update(of=("self",))
         .select_related("user")
         .filter(pk=request_id)
         .first()
