@@ -31,6 +31,20 @@ ACTIONS = {
         _("Changed the volunteer level rules"),
     ),
     "lms.role_change": (_("Change role"), _("Changed role")),
+    "lms.personal_data_export": (
+        _("Export personal data"),
+        _("Exported personal data"),
+    ),
+    "lms.erasure_request": (_("Request erasure"), _("Asked for erasure")),
+    "lms.erasure_approve": (
+        _("Approve erasure"),
+        _("Approved an erasure request and erased the data"),
+    ),
+    "lms.erasure_refuse": (_("Refuse erasure"), _("Refused an erasure request")),
+    "lms.retention_anonymise": (
+        _("Anonymise inactive account"),
+        _("Anonymised an inactive account"),
+    ),
 }
 
 

@@ -49,6 +49,8 @@ urlpatterns += i18n_patterns(
     path("learn/", include("courses.urls")),
     path("quiz/", include("courses.quiz.urls")),
     path("certificates/", include("certificates.urls")),
+    path("privacy/", include("lms.dataprotection.urls")),
+    path("privacy/my-data/", include("lms.privacy.urls")),
     path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -15,6 +15,8 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.users import forms as wagtail_user_forms
 
+from lms.dataprotection.forms import NoticeConsentFieldsMixin
+
 from . import regions, selectors
 from .models import normalize_phone
 from .services import trainer_scope_set
@@ -176,7 +178,9 @@ class ContactFieldsMixin(forms.Form):
         return cleaned
 
 
-class SignupForm(ContactFieldsMixin, RegionFieldsMixin, forms.Form):
+class SignupForm(
+    ContactFieldsMixin, RegionFieldsMixin, NoticeConsentFieldsMixin, forms.Form
+):
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,

@@ -81,6 +81,12 @@ MODEL_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "certificates.issue_certificate",
         "certificates.revoke_certificate",
         "certificates.view_bulkissuerun",
+        "dataprotection.add_privacynotice",
+        "dataprotection.change_privacynotice",
+        "dataprotection.delete_privacynotice",
+        "dataprotection.view_privacynotice",
+        "privacy.handle_erasure",
+        "privacy.view_records",
     ),
 }
 

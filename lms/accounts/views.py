@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from lms.dataprotection import services as dataprotection
+
 from . import regions, selectors, services
 from .forms import LoginForm, ProfileForm, SignupForm
 
@@ -59,6 +61,7 @@ def signup(request):
             village=data["village"],
             organisation=data["organisation"],
         )
+        dataprotection.signup_record(user=user, consents=form.consents())
         login(request, user, backend="lms.accounts.backends.PhoneOrEmailBackend")
         messages.success(request, _("Welcome! Your account is ready."))
         return HttpResponseRedirect(_safe_next(request) or _home_url(request))

@@ -48,9 +48,11 @@ from courses.quiz.services import attempt_start, attempt_submit
 from courses.services import enrollment_create, step_complete
 from lms.accounts.models import VolunteerProfile
 from lms.accounts.roles import sync_roles
+from lms.dataprotection.models import NoticeAcceptance, PrivacyNotice
 from lms.home.models import HomePage
 
 from . import content
+from .content import privacy as privacy_content
 
 
 class DemoLogin(NamedTuple):
@@ -330,6 +332,22 @@ def load_users(*, reset_passwords: bool = False) -> list[DemoLogin]:
     return logins
 
 
+def load_privacy_notice(users=()) -> None:
+    """The first privacy notice if there is none, accepted by the demo people."""
+    notice = PrivacyNotice.objects.order_by("-version").first()
+    if notice is None:
+        notice = PrivacyNotice.objects.create(
+            title_th=privacy_content.TITLE_TH,
+            title_en=privacy_content.TITLE_EN,
+            body_th=privacy_content.BODY_TH,
+            body_en=privacy_content.BODY_EN,
+            changes="",
+            material=True,
+        )
+    for user in users:
+        NoticeAcceptance.objects.get_or_create(user=user, notice=notice)
+
+
 DEMO_COMPLETED_COURSE = "spotting-fake-news"
 
 
@@ -390,5 +408,7 @@ def load_all(*, reset_passwords: bool = False) -> tuple[list[DemoLogin], object]
         load_demo_ladder()
         load_demo_certificates()
     logins = load_users(reset_passwords=reset_passwords)
-    volunteer = get_user_model().objects.get(username="volunteer")
+    User = get_user_model()
+    load_privacy_notice(User.objects.filter(username__in=[p["username"] for p in content.PEOPLE]))
+    volunteer = User.objects.get(username="volunteer")
     return logins, load_demo_progress(volunteer)

@@ -56,6 +56,7 @@ THIRD_PARTY_APPS = [
 ]
 LOCAL_APPS = [
     "lms.accounts.apps.AccountsConfig",
+    "lms.dataprotection.apps.DataProtectionConfig",
     "lms.apiv1.apps.ApiV1Config",
     "lms.home.apps.HomeConfig",
     "competencies.apps.CompetenciesConfig",
@@ -65,6 +66,7 @@ LOCAL_APPS = [
     "lms.reports.apps.ReportsConfig",
     "lms.volunteers.apps.VolunteersConfig",
     "lms.demo.apps.DemoConfig",
+    "lms.privacy.apps.PrivacyConfig",
 ]
 # Local apps first so their templates and translations win over Wagtail's.
 INSTALLED_APPS = LOCAL_APPS + DJANGO_APPS + THIRD_PARTY_APPS
@@ -81,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "lms.middleware.DatabaseUnavailableMiddleware",
+    # After authentication: a person owing an acceptance sees the new notice first.
+    "lms.dataprotection.middleware.NoticeMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -285,3 +289,15 @@ IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 
 # Site-wide labels that templates show.
 SITE_TAGLINE = _("Learning for Thailand's digital volunteers")
+
+# Personal data (PDPA): retention periods in days (lms/privacy/retention.py).
+# Inactive accounts are notified after inactive_days without a sign-in and
+# anonymised notice_days later; old sign-in records, task results and data
+# exports are purged. `manage.py apply_retention --dry-run` shows what a run would do.
+PRIVACY_RETENTION = {
+    "inactive_days": int(os.environ.get("PRIVACY_INACTIVE_DAYS", 3 * 365)),
+    "notice_days": int(os.environ.get("PRIVACY_NOTICE_DAYS", 30)),
+    "sign_in_days": int(os.environ.get("PRIVACY_SIGN_IN_DAYS", 180)),
+    "task_results_days": int(os.environ.get("PRIVACY_TASK_RESULTS_DAYS", 30)),
+    "exports_days": int(os.environ.get("PRIVACY_EXPORTS_DAYS", 7)),
+}

@@ -22,6 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lms import audit
+
 from .files import COLUMNS, ImportFileError
 from .importing import volunteer_import
 from .resources import export_bytes
@@ -215,6 +217,13 @@ def export_volunteers(request):
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     }[fmt]
     response = HttpResponse(export_bytes(fmt), content_type=content_type)
+    # Personal data leaving the site: who exported what (PDPA, need-to-know).
+    audit.log(
+        request.user,
+        "lms.personal_data_export",
+        by=request.user,
+        detail=_("volunteers (%(format)s)") % {"format": fmt},
+    )
     stamp = timezone.localtime().strftime("%Y-%m-%d")
     response["Content-Disposition"] = f'attachment; filename="volunteers-{stamp}.{fmt}"'
     return response
