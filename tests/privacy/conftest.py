@@ -7,7 +7,7 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.utils import timezone
 from wagtail.models import APIToken
 
-from certificates import services as certificate_services
+from certificates import rendering as certificate_rendering
 from certificates.models import IssuedCertificate
 from competencies.models import CompetencyEvidence, LevelChange, VolunteerLevel
 from courses.quiz.models import Answer, Attempt, AttemptStatus
@@ -81,7 +81,7 @@ def person(roles, catalogue, notice, administrator):
         user, course
     )  # enrolment, progress, certificate (audit-logged with the name)
     certificate = IssuedCertificate.objects.get(user=user)
-    certificate_services.certificate_pdf(certificate=certificate)
+    certificate_rendering.certificate_pdf(certificate=certificate)
 
     question = make_question(course, kind="text", options=())
     quiz = make_quiz(course, [question])
