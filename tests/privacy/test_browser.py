@@ -106,6 +106,12 @@ def test_volunteer_exports_and_asks_for_erasure_admin_approves(
         admin_page.get_by_role("button", name="อนุมัติและลบข้อมูล").click()
         expect(admin_page.get_by_text("ลบข้อมูลของบุคคลนี้แล้ว")).to_be_visible()
         _shot(admin_page, "6-admin-done")
+        admin_page.get_by_role("button", name="ข้อมูลส่วนบุคคล").click()
+        admin_page.get_by_role("link", name="บันทึกรายการการประมวลผล").click()
+        expect(admin_page.locator("tr[data-model='accounts.User']")).to_contain_text(
+            "โทรศัพท์"
+        )
+        _shot(admin_page, "7-records-of-processing")
     finally:
         context.close()
 
