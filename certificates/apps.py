@@ -11,6 +11,7 @@ class CertificatesConfig(AppConfig):
         from courses.signals import course_completed
 
         from . import services
+        from .openbadges import checks  # noqa: F401  (registers the deploy check)
 
         # Sent inside the learner's progress transaction: the certificate
         # commits or rolls back with the completion.

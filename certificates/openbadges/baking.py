@@ -52,7 +52,7 @@ def badge_svg(*, award: Award, title: str) -> bytes:
         f'<text x="256" y="410" text-anchor="middle" font-family="Sarabun, sans-serif" '
         f'font-size="30" fill="#ffffff">{label}</text>'
         "</svg>"
-    ).encode("utf-8")
+    ).encode()
 
 
 @lru_cache(maxsize=64)
@@ -61,7 +61,9 @@ def _png(primary: str, accent: str) -> bytes:
     draw = ImageDraw.Draw(image)
     draw.ellipse((16, 16, SIZE - 16, SIZE - 16), fill=accent)
     draw.ellipse((46, 46, SIZE - 46, SIZE - 46), fill=primary)
-    draw.line([(170, 262), (230, 322), (345, 192)], fill="#ffffff", width=36, joint="curve")
+    draw.line(
+        [(170, 262), (230, 322), (345, 192)], fill="#ffffff", width=36, joint="curve"
+    )
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()

@@ -69,7 +69,9 @@ def _merge(base: dict, more: dict) -> dict:
 
 
 def _iso(value) -> str:
-    return value.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return (
+        value.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    )
 
 
 def achievement_id(award_id: int) -> str:
@@ -140,7 +142,9 @@ def build(
     frozen = dict(
         (line.split(maxsplit=1) + [""])[:2]
         for line in (
-            certificate.competencies_en if language == "en" else certificate.competencies_th
+            certificate.competencies_en
+            if language == "en"
+            else certificate.competencies_th
         ).splitlines()
         if line.strip()
     )
@@ -178,7 +182,9 @@ def build(
     return Credential(
         id=credential_url(code=certificate.code),
         name=name,
-        issuer=Issuer(id=issuer_did(), name=certificate.issuer_name, url=f"{base_url()}/"),
+        issuer=Issuer(
+            id=issuer_did(), name=certificate.issuer_name, url=f"{base_url()}/"
+        ),
         recipient_id=None,
         achievement=Achievement(
             id=achievement_id(award.pk),
@@ -215,7 +221,10 @@ def signed(*, certificate: IssuedCertificate) -> SignedCredential:
     try:
         with transaction.atomic():
             return SignedCredential.objects.create(
-                certificate=certificate, kid=key.kid, jwt=token, signed_at=timezone.now()
+                certificate=certificate,
+                kid=key.kid,
+                jwt=token,
+                signed_at=timezone.now(),
             )
     except IntegrityError:  # signed at the same moment by another request
         return SignedCredential.objects.get(certificate=certificate)
@@ -279,7 +288,9 @@ def data_integrity_document(*, certificate: IssuedCertificate) -> dict:
     credential = build(certificate=certificate, salt=salt)
     credential.id = claims["id"]
     register(key)
-    signer = OB3LdpSigner(key.private_pem, verification_method=verification_method(key.kid))
+    signer = OB3LdpSigner(
+        key.private_pem, verification_method=verification_method(key.kid)
+    )
     document = signer.sign(credential, created=certificate.issued_at.astimezone(UTC))
     SignedCredential.objects.filter(pk=record.pk, document__isnull=True).update(
         document=document

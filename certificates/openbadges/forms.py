@@ -10,7 +10,9 @@ class CredentialUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Credential file"),
         required=False,
-        help_text=_("A .json or .jwt file, or a badge image (.png, .svg) with the credential baked in."),
+        help_text=_(
+            "A .json or .jwt file, or a badge image (.png, .svg) with the credential baked in."
+        ),
     )
     token = forms.CharField(
         label=_("Or paste the credential"),

@@ -17,8 +17,10 @@ import logging
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+from xml.parsers.expat import ExpatError
 
 import jwt as pyjwt
+import png
 from cryptography.hazmat.primitives import serialization
 from django.urls import reverse
 from openbadgeslib import baking
@@ -188,7 +190,7 @@ def verify_upload(data: bytes) -> Verdict:
         text = data.decode("utf-8-sig").strip()
     except (UnicodeDecodeError, LibOpenBadgesException, ValueError) as err:
         return Verdict(UNREADABLE, detail=str(err))
-    except Exception as err:  # a malformed PNG: pypng raises its own errors
+    except png.Error as err:  # a malformed PNG
         logger.info("unreadable PNG upload: %s", err)
         return Verdict(UNREADABLE, "png", detail=str(err))
     if text.startswith("<"):
@@ -196,7 +198,8 @@ def verify_upload(data: bytes) -> Verdict:
             token = baking.extract_svg(
                 text.encode("utf-8"), element=baking.SVG_ELEMENT_OB3, text_fallback=True
             )
-        except Exception as err:  # defusedxml refuses entities, bad XML
+        except (ExpatError, ValueError, LibOpenBadgesException) as err:
+            # Bad XML, or entities and DTDs, which defusedxml refuses.
             return Verdict(UNREADABLE, "svg", detail=str(err))
         return _carried(token, "svg")
     if text.startswith("{"):

@@ -131,7 +131,7 @@ def successor_link(response, certificate):
     cannot change, so the link travels beside it)."""
     if certificate.replaced_by_id:
         response["Link"] = (
-            f'<{selectors.credential_url(code=certificate.replaced_by.code)}>; '
+            f"<{selectors.credential_url(code=certificate.replaced_by.code)}>; "
             'rel="successor-version"'
         )
     return response
@@ -199,7 +199,9 @@ def credential_svg(request, code: str):
     svg = baking.badge_svg(award=certificate.award, title=certificate.award_name)
     response = HttpResponse(baking.bake_svg(svg, token), content_type="image/svg+xml")
     # A baked SVG is an image to download, never a page: no script may run.
-    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; style-src 'unsafe-inline'"
+    )
     return _download(response, certificate, "svg")
 
 

@@ -27,6 +27,7 @@ from jwcrypto import jwt as jcjwt
 from certificates import services
 from certificates.models import SignedCredential, SigningKey
 from certificates.openbadges import keys, verify
+from certificates.openbadges.checks import signing_key_check
 from certificates.openbadges.signing import sign_payload
 from tests import factories
 
@@ -62,9 +63,7 @@ def jwcrypto_verify(token: str, document: dict) -> tuple[dict, dict]:
     parsed = jws.JWS()
     parsed.deserialize(token)
     header = parsed.jose_header
-    method = next(
-        m for m in document["verificationMethod"] if m["id"] == header["kid"]
-    )
+    method = next(m for m in document["verificationMethod"] if m["id"] == header["kid"])
     assert method["controller"] == document["id"] == DID
     assert method["id"] in document["assertionMethod"]
     key = jwk.JWK(**method["publicKeyJwk"])
@@ -81,7 +80,9 @@ def bit(token: str, index: int, document: dict) -> bool:
     assert subject["statusPurpose"] == "revocation"
     encoded = subject["encodedList"]
     assert encoded.startswith("u")  # multibase base64url
-    raw = gzip.decompress(base64.urlsafe_b64decode(encoded[1:] + "=" * (-len(encoded[1:]) % 4)))
+    raw = gzip.decompress(
+        base64.urlsafe_b64decode(encoded[1:] + "=" * (-len(encoded[1:]) % 4))
+    )
     assert len(raw) * 8 >= 131072
     return bool(raw[index // 8] & (0x80 >> (index % 8)))
 
@@ -94,9 +95,15 @@ def test_jwt_verifies_with_jwcrypto_and_the_ob3_schema(client, certificate):
     header, claims = jwcrypto_verify(response.content.decode(), did_document(client))
     assert header["alg"] == "EdDSA" and header["kid"].startswith(DID + "#")
     assert "jwk" not in header  # the key comes from the DID document, not the token
-    Draft201909Validator(SCHEMA, format_checker=Draft201909Validator.FORMAT_CHECKER).validate(claims)
+    Draft201909Validator(
+        SCHEMA, format_checker=Draft201909Validator.FORMAT_CHECKER
+    ).validate(claims)
     assert claims["iss"] == claims["issuer"]["id"] == DID
-    assert claims["jti"] == claims["id"] == f"http://testserver/verify/{certificate.code}.json"
+    assert (
+        claims["jti"]
+        == claims["id"]
+        == f"http://testserver/verify/{certificate.code}.json"
+    )
     assert claims["credentialSchema"][0]["id"].endswith(
         "ob_v3p0_achievementcredential_schema.json"
     )
@@ -105,7 +112,9 @@ def test_jwt_verifies_with_jwcrypto_and_the_ob3_schema(client, certificate):
     achievement = claims["credentialSubject"]["achievement"]
     assert achievement["name"] == "การค้าออนไลน์อย่างปลอดภัย"
     assert achievement["criteria"]["narrative"]
-    assert achievement["image"]["id"].endswith(f"/verify/awards/{certificate.award_id}/badge.png")
+    assert achievement["image"]["id"].endswith(
+        f"/verify/awards/{certificate.award_id}/badge.png"
+    )
     assert achievement["alignment"][0]["targetCode"] == "D1"
     status = claims["credentialStatus"]
     assert status["type"] == "BitstringStatusListEntry"
@@ -134,9 +143,11 @@ def test_a_phone_only_volunteer_is_identified_by_the_hashed_phone(client, award)
         "identifier"
     ][0]
     assert identity["identityType"] == "ext:phoneNumber"
-    assert identity["identityHash"] == "sha256$" + hashlib.sha256(
-        ("0891234567" + identity["salt"]).encode()
-    ).hexdigest()
+    assert (
+        identity["identityHash"]
+        == "sha256$"
+        + hashlib.sha256(("0891234567" + identity["salt"]).encode()).hexdigest()
+    )
 
 
 def test_the_credential_is_signed_once_and_then_frozen(client, certificate):
@@ -160,12 +171,16 @@ def test_a_tampered_field_fails(client, certificate):
     assert verify.verify_upload(token.encode()).status == verify.VALID
 
 
-def test_json_carries_a_data_integrity_proof_and_matches_the_schema(client, certificate):
+def test_json_carries_a_data_integrity_proof_and_matches_the_schema(
+    client, certificate
+):
     response = client.get(f"/verify/{certificate.code}.json")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
     document = response.json()
-    Draft201909Validator(SCHEMA, format_checker=Draft201909Validator.FORMAT_CHECKER).validate(document)
+    Draft201909Validator(
+        SCHEMA, format_checker=Draft201909Validator.FORMAT_CHECKER
+    ).validate(document)
     proof = document["proof"]
     assert proof["type"] == "DataIntegrityProof"
     assert proof["cryptosuite"] == "eddsa-rdfc-2022"
@@ -174,7 +189,8 @@ def test_json_carries_a_data_integrity_proof_and_matches_the_schema(client, cert
     token = client.get(f"/verify/{certificate.code}.jwt").content.decode()
     claims = jwcrypto_verify(token, did_document(client))[1]
     assert (
-        document["credentialSubject"]["identifier"] == claims["credentialSubject"]["identifier"]
+        document["credentialSubject"]["identifier"]
+        == claims["credentialSubject"]["identifier"]
     )
     assert verify.verify_document(document).status == verify.VALID
     document["credentialSubject"]["achievement"]["name"] = "ปริญญาเอก"
@@ -220,7 +236,9 @@ def test_revoked_shows_through_the_status_list_alone(client, certificate, award)
     assert bit(client.get(list_path).content.decode(), index, document) is False
 
     services.certificate_revoke(
-        certificate=certificate, by=factories.make_user(role="Administrator"), reason="ผิด"
+        certificate=certificate,
+        by=factories.make_user(role="Administrator"),
+        reason="ผิด",
     )
     status_token = client.get(list_path).content.decode()
     assert bit(status_token, index, document) is True
@@ -228,7 +246,9 @@ def test_revoked_shows_through_the_status_list_alone(client, certificate, award)
     assert verify.verify_upload(token.encode()).status == verify.REVOKED
 
 
-def test_the_status_list_verifies_and_is_cacheable(client, certificate, django_assert_max_num_queries):
+def test_the_status_list_verifies_and_is_cacheable(
+    client, certificate, django_assert_max_num_queries
+):
     response = client.get("/verify/status/0")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/vc+jwt"
@@ -261,9 +281,9 @@ def test_reissue_links_the_replacement(client, certificate):
     token = client.get(f"/verify/{certificate.code}.jwt").content
     page = client.post("/verify/check/", {"token": token.decode()}).content.decode()
     assert 'data-verdict="revoked"' in page and new.code in page
-    assert verify.verify_upload(client.get(f"/verify/{new.code}.jwt").content).status == (
-        verify.VALID
-    )
+    assert verify.verify_upload(
+        client.get(f"/verify/{new.code}.jwt").content
+    ).status == (verify.VALID)
 
 
 def test_baked_png_and_svg_carry_the_credential(client, certificate):
@@ -281,7 +301,9 @@ def test_baked_png_and_svg_carry_the_credential(client, certificate):
         assert verdict.status == verify.VALID and verdict.certificate == certificate
 
 
-def test_the_upload_page_says_valid_revoked_tampered_or_unknown_issuer(client, certificate, settings):
+def test_the_upload_page_says_valid_revoked_tampered_or_unknown_issuer(
+    client, certificate, settings
+):
     page = client.get("/verify/check/")
     assert page.status_code == 200 and 'type="file"' in page.content.decode()
     png = client.get(f"/verify/{certificate.code}.png").content
@@ -292,9 +314,10 @@ def test_the_upload_page_says_valid_revoked_tampered_or_unknown_issuer(client, c
     assert 'data-verdict="valid"' in html and "สมหญิง ใจงาม" in html
     token = client.get(f"/verify/{certificate.code}.jwt").content.decode()
     forged = token[:-6] + ("AAAAAA" if not token.endswith("AAAAAA") else "BBBBBB")
-    assert 'data-verdict="tampered"' in client.post(
-        "/verify/check/", {"token": forged}
-    ).content.decode()
+    assert (
+        'data-verdict="tampered"'
+        in client.post("/verify/check/", {"token": forged}).content.decode()
+    )
     # Someone else's key claiming to be us: unknown issuer, not valid.
     settings.CERTIFICATES_SIGNING_KEY = keys.generate_pem().decode()
     impostor = keys.current_key()
@@ -304,13 +327,21 @@ def test_the_upload_page_says_valid_revoked_tampered_or_unknown_issuer(client, c
     assert verify.verify_upload(fake.encode()).status == verify.UNKNOWN_ISSUER
     claims["iss"] = claims["issuer"]["id"] = "did:web:elsewhere.example"
     other = sign_payload(claims, key=impostor)
-    assert 'data-verdict="unknown_issuer"' in client.post(
-        "/verify/check/", {"token": other}
-    ).content.decode()
-    assert 'data-verdict="unreadable"' in client.post(
-        "/verify/check/",
-        {"file": SimpleUploadedFile("x.png", b"\x89PNG\r\n\x1a\nnot really", "image/png")},
-    ).content.decode()
+    assert (
+        'data-verdict="unknown_issuer"'
+        in client.post("/verify/check/", {"token": other}).content.decode()
+    )
+    assert (
+        'data-verdict="unreadable"'
+        in client.post(
+            "/verify/check/",
+            {
+                "file": SimpleUploadedFile(
+                    "x.png", b"\x89PNG\r\n\x1a\nnot really", "image/png"
+                )
+            },
+        ).content.decode()
+    )
     empty = client.post("/verify/check/", {}).content.decode()
     assert "data-verdict" not in empty and 'role="alert"' in empty
 
@@ -329,13 +360,18 @@ def test_alignments_and_badge_image_resolve_to_public_json_and_png(client, certi
     assert client.get("/competencies/NOPE.json").status_code == 404
 
 
-def test_production_without_a_key_says_so_and_does_not_make_one(client, settings, certificate, tmp_path):
+def test_production_without_a_key_says_so_and_does_not_make_one(
+    client, settings, certificate, tmp_path
+):
     settings.CERTIFICATES_DEV_KEY = False
     settings.CERTIFICATES_SIGNING_KEY = ""
     settings.CERTIFICATES_SIGNING_KEY_FILE = ""
     settings.CERTIFICATES_DEV_KEY_DIR = str(tmp_path)
     response = client.get(f"/verify/{certificate.code}.jwt")
-    assert response.status_code == 503 and response.json()["error"] == "signing_unavailable"
+    assert (
+        response.status_code == 503
+        and response.json()["error"] == "signing_unavailable"
+    )
     assert client.get("/verify/status/0").status_code == 503
     assert not list(tmp_path.iterdir())
 
@@ -394,11 +430,24 @@ def test_certificate_pages_offer_the_files_and_linkedin(client, certificate):
     assert "organizationName=" in html
     client.force_login(certificate.user)
     mine = client.get("/th/certificates/").content.decode()
-    assert f"/verify/{certificate.code}.png" in mine and "linkedin.com/profile/add" in mine
+    assert (
+        f"/verify/{certificate.code}.png" in mine and "linkedin.com/profile/add" in mine
+    )
 
 
-def test_signed_download_queries_stay_constant(client, award, django_assert_max_num_queries):
+def test_signed_download_queries_stay_constant(
+    client, award, django_assert_max_num_queries
+):
     certificate = services.certificate_issue(user=factories.make_user(), award=award)[0]
     client.get(f"/verify/{certificate.code}.jwt")
     with django_assert_max_num_queries(3):
         client.get(f"/verify/{certificate.code}.jwt")
+
+
+def test_deploy_check_refuses_a_missing_key(settings):
+    settings.CERTIFICATES_DEV_KEY = False
+    settings.CERTIFICATES_SIGNING_KEY = ""
+    settings.CERTIFICATES_SIGNING_KEY_FILE = "/nonexistent/issuer.pem"
+    assert [e.id for e in signing_key_check()] == ["certificates.E001"]
+    settings.CERTIFICATES_SIGNING_KEY = keys.generate_pem().decode()
+    assert signing_key_check() == []
