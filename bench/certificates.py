@@ -11,6 +11,12 @@
    processes would; with SQLite they take turns on the write lock, on
    PostgreSQL they take chunks side by side (SKIP LOCKED).
 
+3. Signing the Open Badges 3.0 credentials of the N certificates of the
+   first run (build, sign as VC-JWT with EdDSA, store), against the unsigned
+   path (building the same credential JSON without signing or storing), and
+   the ratio; plus one Data Integrity (eddsa-rdfc-2022) proof and one status
+   list of N bits, each the median of a few.
+
 Uses a throw-away SQLite database unless ``--database-url`` names an empty
 PostgreSQL database (its tables are created with ``migrate``).
 """
@@ -124,6 +130,7 @@ def main():
         f"{args.people} volunteers who completed the course made in {time.perf_counter() - start:.1f} s "
         f"({connection.vendor})"
     )
+    first_award = None
     for workers in args.workers:
         fresh = Award.objects.create(
             kind=Award.Kind.COURSE, template=template, name_th=f"bench {workers}"
@@ -144,10 +151,61 @@ def main():
         elapsed = time.perf_counter() - start
         run.refresh_from_db()
         issued = IssuedCertificate.objects.filter(award=fresh).count()
+        first_award = first_award or fresh
         print(
             f"bulk issue of {run.total} certificates with {workers} worker(s): {elapsed:.1f} s "
             f"({run.total / elapsed:.0f}/s), issued {issued}, status {run.status}"
         )
+
+    if first_award is not None:
+        _bench_signing(args, first_award)
+
+
+def _bench_signing(args, award):
+    """3. Open Badges: signing N credentials against the unsigned path."""
+    from certificates.models import IssuedCertificate, SignedCredential
+    from certificates.openbadges import credential, status_list
+
+    certificates = list(
+        IssuedCertificate.objects.filter(award=award)
+        .select_related("award", "user")
+        .order_by("pk")
+    )
+    count = len(certificates)
+    codes = {c for cert in certificates for c in credential.competency_codes(cert)}
+    from competencies.models import Competency
+
+    competencies = {
+        c.code: c
+        for c in Competency.objects.filter(code__in=codes).select_related(
+            "area__framework"
+        )
+    }
+    start = time.perf_counter()
+    for cert in certificates:
+        credential.build(certificate=cert, competencies=competencies).to_vc()
+    unsigned = time.perf_counter() - start
+    start = time.perf_counter()
+    for i in range(0, count, 1000):
+        credential.sign_many(certificates[i : i + 1000])
+    signed = time.perf_counter() - start
+    stored = SignedCredential.objects.filter(certificate__award=award).count()
+    print(
+        f"Open Badges credentials for {count} certificates: unsigned JSON {unsigned:.1f} s "
+        f"({count / unsigned:.0f}/s), signed VC-JWT EdDSA and stored {signed:.1f} s "
+        f"({count / signed:.0f}/s), ratio {signed / unsigned:.2f}; {stored} stored"
+    )
+    sample = certificates[: min(5, count)]
+
+    def one_di():
+        cert = sample.pop() if sample else certificates[0]
+        SignedCredential.objects.filter(certificate=cert).update(document=None)
+        credential.data_integrity_document(certificate=cert)
+
+    di = _timed(one_di, min(3, max(1, len(sample) - 1)))
+    print(f"one Data Integrity proof (eddsa-rdfc-2022, made once per credential on the first .json): {di * 1000:.0f} ms")
+    listed = _timed(lambda: status_list.build(0), args.repeat)
+    print(f"status list of {status_list.LIST_SIZE} bits, signed: {listed * 1000:.1f} ms")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ class CertificatesConfig(AppConfig):
     def ready(self):
         # reason: services import models, which Django loads only once the app registry is ready
         from . import services
+        from .openbadges import checks  # noqa: F401  (registers the deploy check)
 
         # Sent inside the learner's progress transaction: the certificate
         # commits or rolls back with the completion.

@@ -486,3 +486,53 @@ class IssuedCertificate(models.Model):
         if current_language() == "en" and self.award_name_en:
             return self.award_name_en
         return self.award_name_th
+
+
+# --- Open Badges 3.0: signing keys (public halves) and signed credentials -------------
+# Used by certificates/openbadges/. The private key never reaches the database.
+
+
+class SigningKey(models.Model):
+    """The public half of a key that has signed credentials, kept for ever.
+
+    Recorded the first time a key signs, so after a rotation (a new private
+    key in the environment) the DID document still publishes every earlier
+    key and every credential stays verifiable by the ``kid`` it names.
+    """
+
+    kid = models.CharField(_("key id"), max_length=64, unique=True)
+    algorithm = models.CharField(_("algorithm"), max_length=16)
+    public_jwk = models.JSONField(_("public key (JWK)"))
+    created_at = models.DateTimeField(_("first used at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("signing key")
+        verbose_name_plural = _("signing keys")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.kid
+
+
+class SignedCredential(models.Model):
+    """A certificate's signed ``OpenBadgeCredential``, frozen once signed.
+
+    The VC-JWT is made the first time the credential is asked for (or by
+    ``sign_credentials``); the Data Integrity JSON document when the ``.json``
+    is first asked for. Revocation never changes them: the status list does.
+    """
+
+    certificate = models.OneToOneField(
+        IssuedCertificate,
+        on_delete=models.CASCADE,
+        related_name="signed_credential",
+        verbose_name=_("certificate"),
+    )
+    kid = models.CharField(_("key id"), max_length=64)
+    jwt = models.TextField(_("VC-JWT"))
+    document = models.JSONField(_("credential with Data Integrity proof"), null=True)
+    signed_at = models.DateTimeField(_("signed at"))
+
+    class Meta:
+        verbose_name = _("signed credential")
+        verbose_name_plural = _("signed credentials")

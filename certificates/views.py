@@ -13,7 +13,6 @@ from django.views.decorators.http import require_GET
 
 from . import rendering, selectors, services
 from .codes import normalize_code
-from .credentials import open_badge_credential
 
 
 def _client_ip(request) -> str:
@@ -114,28 +113,6 @@ def verify(request, code: str):
             "json_url": selectors.credential_url(code=certificate.code),
         },
     )
-
-
-@require_GET
-def verify_json(request, code: str):
-    """The certificate as an Open Badges 3.0 ``OpenBadgeCredential``."""
-    if rate_limited(request):
-        return _too_many(request, json=True)
-    certificate = selectors.certificate_by_code(code=code)
-    if certificate is None:
-        return _not_found(
-            request,
-            JsonResponse(
-                {"error": "unknown", "detail": _("No certificate has this code.")},
-                status=404,
-            ),
-        )
-    response = JsonResponse(
-        open_badge_credential(certificate=certificate),
-        json_dumps_params={"ensure_ascii": False},
-    )
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
 
 
 @login_required

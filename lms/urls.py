@@ -7,6 +7,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certificates.openbadges import views as openbadges_views
+
 from . import audit_views
 from .accounts import urls as accounts_urls
 from .api import api_router
@@ -28,6 +30,14 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", health, name="health"),
     path("verify/", include("certificates.verify_urls")),
+    # Open Badges 3.0 issuer identity and the competencies badges align to.
+    path(".well-known/did.json", openbadges_views.did_json, name="openbadges_did"),
+    path(".well-known/jwks.json", openbadges_views.jwks_json, name="openbadges_jwks"),
+    path(
+        "competencies/<str:code>.json",
+        openbadges_views.competency_json,
+        name="competency_public",
+    ),
 ]
 
 if settings.DEBUG:

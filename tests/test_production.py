@@ -6,6 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ed25519
+
 ROOT = Path(__file__).resolve().parent.parent
 
 PRODUCTION_ENV = {
@@ -17,6 +20,14 @@ PRODUCTION_ENV = {
         "DATABASE_URL", f"sqlite:///{ROOT / 'prod-check.sqlite3'}"
     ),
     "REDIS_URL": "redis://127.0.0.1:6379/0",
+    # The Open Badges issuer key (certificates/openbadges): given, never generated.
+    "CERTIFICATES_SIGNING_KEY": ed25519.Ed25519PrivateKey.generate()
+    .private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    .decode(),
 }
 
 
@@ -35,6 +46,13 @@ def test_check_deploy_is_clean_with_production_settings():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_requires_the_open_badges_signing_key():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "CERTIFICATES_SIGNING_KEY"}
+    result = _manage("check", "--deploy", env=env)
+    assert result.returncode != 0
+    assert "certificates.E001" in result.stdout + result.stderr
 
 
 def test_production_settings_require_a_secret_key():

@@ -301,3 +301,13 @@ PRIVACY_RETENTION = {
     "task_results_days": int(os.environ.get("PRIVACY_TASK_RESULTS_DAYS", 30)),
     "exports_days": int(os.environ.get("PRIVACY_EXPORTS_DAYS", 7)),
 }
+# Open Badges 3.0 signing (certificates/openbadges). The issuer's private key
+# (Ed25519 for EdDSA, or P-256 for ES256) comes from the environment: PEM text
+# in CERTIFICATES_SIGNING_KEY or a path in CERTIFICATES_SIGNING_KEY_FILE. Never
+# the database, never the repository. Outside production, with neither set, a
+# development key is made on first use in CERTIFICATES_DEV_KEY_DIR (default
+# ~/.local/state/lms-openbadges).
+CERTIFICATES_SIGNING_KEY = os.environ.get("CERTIFICATES_SIGNING_KEY", "")
+CERTIFICATES_SIGNING_KEY_FILE = os.environ.get("CERTIFICATES_SIGNING_KEY_FILE", "")
+CERTIFICATES_DEV_KEY = True
+CERTIFICATES_DEV_KEY_DIR = os.environ.get("CERTIFICATES_DEV_KEY_DIR", "")

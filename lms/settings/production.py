@@ -88,3 +88,7 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Open Badges 3.0: production signs only with the key it is given
+# (CERTIFICATES_SIGNING_KEY_FILE or CERTIFICATES_SIGNING_KEY), never a generated one.
+CERTIFICATES_DEV_KEY = False

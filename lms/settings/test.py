@@ -1,6 +1,7 @@
 """Settings for the test suite: fast hashing, local memory cache, immediate tasks."""
 
 import os
+import tempfile
 
 from .base import *  # noqa: F403
 
@@ -20,3 +21,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Django's test client signs in without a request, which django-axes refuses;
 # the throttling tests switch it on with the ``settings`` fixture.
 AXES_ENABLED = False
+
+# The development signing key of the test run lives outside the repository.
+CERTIFICATES_DEV_KEY_DIR = os.path.join(tempfile.gettempdir(), "lms-test-openbadges")
