@@ -62,15 +62,11 @@ def course_outline(*, course: CoursePage) -> list[dict]:
 
 
 def step_types() -> list[type[Page]]:
-    """Page types a learner completes: lessons and quizzes."""
-    types: list[type[Page]] = [LessonPage]
-    try:
-        from courses.quiz.models import QuizPage  # the quiz engine, when installed
+    """Page types a learner completes: lessons, quizzes and what other apps
+    register (``courses.registry``)."""
+    from .progress_selectors import step_models
 
-        types.append(QuizPage)
-    except ImportError:
-        pass
-    return types
+    return [LessonPage, *(m for m in step_models() if m is not LessonPage)]
 
 
 def step_pages(*, course: Page) -> list[Page]:

@@ -91,12 +91,18 @@ def step_visit(*, user, page: Page) -> None:
 def lesson_mark_read(*, user, page: Page) -> StepCompletion:
     """The learner's own "done" for a step (the lesson's button or end-of-page
     script, the app's ``/steps/{id}/complete``). A quiz is completed only by
-    passing it, so it is refused here with ``quiz_needs_pass``."""
-    from .progress_selectors import quiz_content_type_ids
+    passing it, so it is refused here with ``quiz_needs_pass``; another
+    graded step (an e-learning package) with ``graded_step``."""
+    from .progress_selectors import graded_content_type_ids, quiz_content_type_ids
 
     if page.content_type_id in quiz_content_type_ids():
         raise EnrollmentError(
             _("A quiz is completed by passing it."), code="quiz_needs_pass"
+        )
+    if page.content_type_id in graded_content_type_ids():
+        raise EnrollmentError(
+            _("This step is completed by the result of its activity."),
+            code="graded_step",
         )
     return step_complete(user=user, page=page)
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", health, name="health"),
     path("verify/", include("certificates.verify_urls")),
+    path("elearning/run/", include("elearning.run_urls")),
 ]
 
 if settings.DEBUG:
@@ -38,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("lms.accounts.urls")),
     path("learn/", include("courses.urls")),
     path("quiz/", include("courses.quiz.urls")),
+    path("elearning/", include("elearning.urls")),
     path("certificates/", include("certificates.urls")),
     path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
