@@ -21,6 +21,7 @@ import shutil
 import stat
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -300,7 +301,7 @@ def inspect(upload, *, expected: str | None = None) -> PackageInfo:
                 raise PackageError(
                     _("The package has no imsmanifest.xml (SCORM) or h5p.json (H5P) at its top level.")
                 )
-    except zipfile.BadZipFile as err:
+    except (zipfile.BadZipFile, zlib.error, EOFError) as err:
         raise PackageError(_("The file is a damaged zip archive.")) from err
     info.file_count = len(names)
     info.total_size = total
@@ -347,6 +348,9 @@ def extract(upload, destination: Path) -> None:
                             )
                         out.write(chunk)
         os.replace(work, destination)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as err:
+        shutil.rmtree(work, ignore_errors=True)
+        raise PackageError(_("The file is a damaged zip archive.")) from err
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise

@@ -73,7 +73,7 @@ def attempt_summary(*, page: PackagePage, scope=None) -> dict:
     return attempt_list(page=page, scope=scope).order_by().aggregate(
         attempts=Count("pk"),
         learners=Count("user", distinct=True),
-        passed=Count("pk", filter=Q(passed=True)),
-        failed=Count("pk", filter=Q(passed=False)),
+        passes=Count("pk", filter=Q(passed=True)),
+        fails=Count("pk", filter=Q(passed=False)),
         mean_score=Avg("score"),
     )

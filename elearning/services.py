@@ -398,8 +398,13 @@ def xapi_record(*, user, public_id, statement: dict) -> PackageAttempt:
     except ValueError:
         statement_id = uuid.uuid5(uuid.NAMESPACE_URL, repr(sorted(statement.items()))[:4000])
     parents = (((statement.get("context") or {}).get("contextActivities") or {}).get("parent")) if isinstance(statement.get("context"), dict) else None
-    if verb is None or parents or attempt.closed:
+    if verb is None or parents:
         return attempt
+    if attempt.closed:
+        # Retrying inside the activity after a finished attempt: a new attempt.
+        page = PackagePage.objects.get(pk=attempt.page_id)
+        attempt = attempt_open(user=user, page=page)
+        attempt = _locked_attempt(user=user, public_id=attempt.public_id)
     result = statement.get("result") if isinstance(statement.get("result"), dict) else {}
     score_node = result.get("score") if isinstance(result.get("score"), dict) else {}
     score = _percent(
