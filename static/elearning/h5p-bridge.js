@@ -12,21 +12,32 @@
     h5pJsonPath: base,
     frameJs: el.getAttribute("data-frame-js"),
     frameCss: el.getAttribute("data-frame-css"),
+    embedType: "div",
     frame: false,
     copyright: false,
     export: false,
     icon: false,
     fullScreen: false
-  }).then(function () {
-    if (!window.H5P || !window.H5P.externalDispatcher) return;
-    window.H5P.externalDispatcher.on("xAPI", function (event) {
-      if (!state.attempt) return;
-      var statement = event && event.data && event.data.statement;
-      if (!statement) return;
-      window.parent.postMessage(
-        { lms: "package", type: "xapi", statement: JSON.parse(JSON.stringify(statement)) },
-        state.origin
-      );
-    });
   });
+
+  // H5P's core (frame.bundle.js) is loaded by the player while it starts;
+  // listen as soon as its dispatcher exists, whatever else the start does.
+  var tries = 0;
+  var wait = setInterval(function () {
+    tries += 1;
+    if (window.H5P && window.H5P.externalDispatcher) {
+      clearInterval(wait);
+      window.H5P.externalDispatcher.on("xAPI", function (event) {
+        if (!state.attempt) return;
+        var statement = event && event.data && event.data.statement;
+        if (!statement) return;
+        window.parent.postMessage(
+          { lms: "package", type: "xapi", statement: JSON.parse(JSON.stringify(statement)) },
+          state.origin
+        );
+      });
+    } else if (tries > 600) {
+      clearInterval(wait);
+    }
+  }, 50);
 })();

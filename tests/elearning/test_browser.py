@@ -119,3 +119,26 @@ def test_resume_a_half_done_package_in_another_browser(live_server, browser, pho
         shoot(second, "resume-other-phone")
     finally:
         other.close()
+
+
+def test_h5p_fail_then_pass(live_server, phone_page):
+    step, volunteer, competency = _setup(packages.h5p_zip(), name="quiz.h5p", phone="0819990103")
+    step.pass_mark = 100
+    step.save_revision().publish()
+    page = phone_page
+    _sign_in(page, live_server.url, "0819990103")
+    page.goto(f"{live_server.url}{step.url}")
+    page.get_by_role("button", name="เริ่ม").click()
+    content = page.frame_locator("[data-package-frame]")
+    content.get_by_role("button", name="ไม่น่าสงสัย").click()
+    status = page.locator("[data-package-status]")
+    expect(status).to_contain_text("ไม่ผ่าน")
+    assert not StepCompletion.objects.filter(user=volunteer, page=step).exists()
+    shoot(page, "h5p-1-failed")
+    content.get_by_role("button", name="น่าสงสัย", exact=True).click()
+    expect(status).to_contain_text("เรียนจบและผ่าน")
+    shoot(page, "h5p-2-passed")
+    assert StepCompletion.objects.filter(user=volunteer, page=step).exists()
+    assert CompetencyEvidence.objects.filter(user=volunteer, competency=competency, source="package").exists()
+    assert list(PackageAttempt.objects.filter(user=volunteer).order_by("number").values_list("passed", flat=True)) == [False, True]
+
