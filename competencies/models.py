@@ -228,7 +228,7 @@ class CompetencyEvidence(models.Model):
     )
     comment = models.TextField(_("comment"), blank=True, default="")
     # What recorded it when the source lives in an app above competencies
-    # (an e-learning package attempt: "elearning.attempt:<uuid>"); evidence is
+    # (an e-learning package step: "elearning.page:<id>"); evidence is
     # recorded once per person, competency and reference.
     source_ref = models.CharField(_("source reference"), max_length=80, blank=True, default="")
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)

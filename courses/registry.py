@@ -21,6 +21,8 @@ def register_step(label: str, *, graded: bool) -> None:
 
     Call it from ``AppConfig.ready``, before any request is served.
     """
-    for registry in (MODULE_CHILD_TYPES, STEP_MODELS) + ((GRADED_MODELS,) if graded else ()):
+    for registry in (MODULE_CHILD_TYPES, STEP_MODELS) + (
+        (GRADED_MODELS,) if graded else ()
+    ):
         if label not in registry:
             registry.append(label)

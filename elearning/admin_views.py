@@ -22,7 +22,9 @@ def results(request, page_id: int):
         raise PermissionDenied
     page = get_object_or_404(PackagePage, pk=page_id)
     scope = scoped_provinces(request.user)
-    attempts = Paginator(selectors.attempt_list(page=page, scope=scope), 50).get_page(request.GET.get("p"))
+    attempts = Paginator(selectors.attempt_list(page=page, scope=scope), 50).get_page(
+        request.GET.get("p")
+    )
     return TemplateResponse(
         request,
         "elearning/admin/results.html",

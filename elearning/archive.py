@@ -97,7 +97,9 @@ def _check_members(archive: zipfile.ZipFile) -> tuple[list[zipfile.ZipInfo], int
     for info in members:
         if safe_name(info.filename) is None:
             raise PackageError(
-                _("The package contains a file outside its folder (“%(name)s”); it was refused.")
+                _(
+                    "The package contains a file outside its folder (“%(name)s”); it was refused."
+                )
                 % {"name": info.filename[:120]}
             )
         if _is_symlink(info):
@@ -112,7 +114,9 @@ def _check_members(archive: zipfile.ZipFile) -> tuple[list[zipfile.ZipInfo], int
             info.compress_size, 1
         ):
             raise PackageError(
-                _("The package looks like a zip bomb (“%(name)s” expands too much); it was refused.")
+                _(
+                    "The package looks like a zip bomb (“%(name)s” expands too much); it was refused."
+                )
                 % {"name": info.filename[:120]}
             )
         if total > lim["total"]:
@@ -123,7 +127,9 @@ def _check_members(archive: zipfile.ZipFile) -> tuple[list[zipfile.ZipInfo], int
     return members, total
 
 
-def _read_member(archive: zipfile.ZipFile, name: str, limit: int = 5 * 1024 * 1024) -> bytes:
+def _read_member(
+    archive: zipfile.ZipFile, name: str, limit: int = 5 * 1024 * 1024
+) -> bytes:
     with archive.open(name) as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
@@ -155,22 +161,32 @@ def parse_scorm_manifest(data: bytes, names: set[str]) -> PackageInfo:
     try:
         root = ElementTree.fromstring(data)
     except (ElementTree.ParseError, DefusedXmlException, ValueError) as err:
-        raise PackageError(_("The package's imsmanifest.xml is not valid XML.")) from err
+        raise PackageError(
+            _("The package's imsmanifest.xml is not valid XML.")
+        ) from err
     if _local(root.tag) != "manifest":
         raise PackageError(_("The package's imsmanifest.xml is not a SCORM manifest."))
     schema_version = _text(_first(root, "schemaversion"))
-    namespaces = " ".join(
-        [root.tag, *(el.tag for el in root.iter())][:200]
-    ) + " " + " ".join(str(v) for el in root.iter() for v in el.attrib.values())[:5000]
+    namespaces = (
+        " ".join([root.tag, *(el.tag for el in root.iter())][:200])
+        + " "
+        + " ".join(str(v) for el in root.iter() for v in el.attrib.values())[:5000]
+    )
     if schema_version == "1.2" or (
         not schema_version and "adlcp_rootv1p2" in namespaces
     ):
         kind, label = SCORM_12, "SCORM 1.2"
-    elif "2004" in schema_version or schema_version.startswith("CAM 1.3") or "adlcp_v1p3" in namespaces:
+    elif (
+        "2004" in schema_version
+        or schema_version.startswith("CAM 1.3")
+        or "adlcp_v1p3" in namespaces
+    ):
         kind, label = SCORM_2004, f"SCORM {schema_version or '2004'}"
     else:
         raise PackageError(
-            _("This SCORM version (“%(version)s”) is not supported: use SCORM 1.2 or 2004.")
+            _(
+                "This SCORM version (“%(version)s”) is not supported: use SCORM 1.2 or 2004."
+            )
             % {"version": schema_version[:40] or "?"}
         )
     organizations = _first(root, "organizations")
@@ -178,14 +194,20 @@ def parse_scorm_manifest(data: bytes, names: set[str]) -> PackageInfo:
     if organizations is not None:
         default = organizations.attrib.get("default")
         orgs = _children(organizations, "organization")
-        organization = next((o for o in orgs if o.attrib.get("identifier") == default), None) or (
-            orgs[0] if orgs else None
-        )
+        organization = next(
+            (o for o in orgs if o.attrib.get("identifier") == default), None
+        ) or (orgs[0] if orgs else None)
     if organization is None:
-        raise PackageError(_("The package's manifest has no organisation (no lesson to launch)."))
+        raise PackageError(
+            _("The package's manifest has no organisation (no lesson to launch).")
+        )
     title = _text(next(iter(_children(organization, "title")), None))
     item = next(
-        (i for i in organization.iter() if _local(i.tag) == "item" and i.attrib.get("identifierref")),
+        (
+            i
+            for i in organization.iter()
+            if _local(i.tag) == "item" and i.attrib.get("identifierref")
+        ),
         None,
     )
     if item is None:
@@ -209,7 +231,9 @@ def parse_scorm_manifest(data: bytes, names: set[str]) -> PackageInfo:
         )
     mastery = None
     if kind == SCORM_12:
-        raw = _text(next((c for c in item.iter() if _local(c.tag) == "masteryscore"), None))
+        raw = _text(
+            next((c for c in item.iter() if _local(c.tag) == "masteryscore"), None)
+        )
         if raw:
             try:
                 mastery = max(0.0, min(100.0, float(raw)))
@@ -217,16 +241,15 @@ def parse_scorm_manifest(data: bytes, names: set[str]) -> PackageInfo:
                 mastery = None
     else:
         measure = next(
-            (
-                c
-                for c in item.iter()
-                if _local(c.tag) == "minNormalizedMeasure"
-            ),
+            (c for c in item.iter() if _local(c.tag) == "minNormalizedMeasure"),
             None,
         )
-        objective = next((c for c in item.iter() if _local(c.tag) == "primaryObjective"), None)
+        objective = next(
+            (c for c in item.iter() if _local(c.tag) == "primaryObjective"), None
+        )
         if measure is not None and (
-            objective is None or objective.attrib.get("satisfiedByMeasure", "false") == "true"
+            objective is None
+            or objective.attrib.get("satisfiedByMeasure", "false") == "true"
         ):
             try:
                 mastery = max(0.0, min(100.0, float(_text(measure)) * 100))
@@ -255,13 +278,18 @@ def parse_h5p(data: bytes, names: set[str]) -> PackageInfo:
         raise PackageError(_("The H5P file has no content/content.json."))
     main = str(meta["mainLibrary"])
     deps = meta.get("preloadedDependencies") or []
-    dep = next((d for d in deps if isinstance(d, dict) and d.get("machineName") == main), None)
+    dep = next(
+        (d for d in deps if isinstance(d, dict) and d.get("machineName") == main), None
+    )
     if dep is None:
-        raise PackageError(_("The H5P file does not list its main library among its dependencies."))
+        raise PackageError(
+            _("The H5P file does not list its main library among its dependencies.")
+        )
     folder = f"{main}-{dep.get('majorVersion')}.{dep.get('minorVersion')}"
     if f"{folder}/library.json" not in names:
         raise PackageError(
-            _("The H5P file does not bundle its library “%(name)s”.") % {"name": folder[:80]}
+            _("The H5P file does not bundle its library “%(name)s”.")
+            % {"name": folder[:80]}
         )
     return PackageInfo(
         kind=H5P,
@@ -287,19 +315,25 @@ def inspect(upload, *, expected: str | None = None) -> PackageInfo:
         )
     upload.seek(0)
     if not zipfile.is_zipfile(upload):
-        raise PackageError(_("The file is not a SCORM package (.zip) or an H5P file (.h5p)."))
+        raise PackageError(
+            _("The file is not a SCORM package (.zip) or an H5P file (.h5p).")
+        )
     upload.seek(0)
     try:
         with zipfile.ZipFile(upload) as archive:
             members, total = _check_members(archive)
             names = {safe_name(m.filename) for m in members if not m.is_dir()}
             if "imsmanifest.xml" in names and expected != H5P:
-                info = parse_scorm_manifest(_read_member(archive, "imsmanifest.xml"), names)
+                info = parse_scorm_manifest(
+                    _read_member(archive, "imsmanifest.xml"), names
+                )
             elif "h5p.json" in names and expected != SCORM_12:
                 info = parse_h5p(_read_member(archive, "h5p.json"), names)
             else:
                 raise PackageError(
-                    _("The package has no imsmanifest.xml (SCORM) or h5p.json (H5P) at its top level.")
+                    _(
+                        "The package has no imsmanifest.xml (SCORM) or h5p.json (H5P) at its top level."
+                    )
                 )
     except (zipfile.BadZipFile, zlib.error, EOFError) as err:
         raise PackageError(_("The file is a damaged zip archive.")) from err
@@ -329,7 +363,9 @@ def extract(upload, destination: Path) -> None:
                 name = safe_name(info.filename)
                 target = (work / name).resolve()
                 if target != root and root not in target.parents:
-                    raise PackageError(_("The package contains a file outside its folder."))
+                    raise PackageError(
+                        _("The package contains a file outside its folder.")
+                    )
                 if info.is_dir():
                     target.mkdir(parents=True, exist_ok=True)
                     continue

@@ -34,15 +34,27 @@ class Package(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(_("format"), max_length=16, choices=PackageKind.choices)
-    version_label = models.CharField(_("version"), max_length=64, blank=True, default="")
-    title = models.CharField(_("title in the package"), max_length=255, blank=True, default="")
+    version_label = models.CharField(
+        _("version"), max_length=64, blank=True, default=""
+    )
+    title = models.CharField(
+        _("title in the package"), max_length=255, blank=True, default=""
+    )
     launch = models.CharField(_("launch file"), max_length=500)
-    mastery_score = models.FloatField(_("mastery score in the package (%)"), null=True, blank=True)
+    mastery_score = models.FloatField(
+        _("mastery score in the package (%)"), null=True, blank=True
+    )
     file_count = models.PositiveIntegerField(_("files"), default=0)
     total_size = models.PositiveBigIntegerField(_("unpacked size (bytes)"), default=0)
-    original_name = models.CharField(_("uploaded file"), max_length=255, blank=True, default="")
+    original_name = models.CharField(
+        _("uploaded file"), max_length=255, blank=True, default=""
+    )
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
@@ -92,7 +104,11 @@ class PackagePage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("upload"), FieldPanel("pass_mark"), FieldPanel("estimated_minutes")],
+            [
+                FieldPanel("upload"),
+                FieldPanel("pass_mark"),
+                FieldPanel("estimated_minutes"),
+            ],
             heading=_("package"),
         ),
         MultiFieldPanel(
@@ -134,12 +150,19 @@ class PackagePage(Page):
 
 
 class PackageCompetency(Orderable):
-    page = ParentalKey(PackagePage, on_delete=models.CASCADE, related_name="competency_links")
+    page = ParentalKey(
+        PackagePage, on_delete=models.CASCADE, related_name="competency_links"
+    )
     competency = models.ForeignKey(
-        "competencies.Competency", on_delete=models.PROTECT, related_name="+", verbose_name=_("competency")
+        "competencies.Competency",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("competency"),
     )
     proficiency = models.PositiveSmallIntegerField(
-        _("proficiency"), default=1, validators=[MinValueValidator(1), MaxValueValidator(9)]
+        _("proficiency"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(9)],
     )
 
     panels = [FieldPanel("competency"), FieldPanel("proficiency")]
@@ -159,19 +182,31 @@ class PackageAttempt(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="package_attempts"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="package_attempts",
     )
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
-    package = models.ForeignKey(Package, on_delete=models.PROTECT, related_name="attempts")
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+    )
+    package = models.ForeignKey(
+        Package, on_delete=models.PROTECT, related_name="attempts"
+    )
     number = models.PositiveSmallIntegerField(_("attempt number"))
     cmi = models.JSONField(_("runtime data"), default=dict, blank=True)
     seq = models.PositiveIntegerField(default=0)
-    completion_status = models.CharField(_("completion"), max_length=32, blank=True, default="")
-    success_status = models.CharField(_("success"), max_length=32, blank=True, default="")
+    completion_status = models.CharField(
+        _("completion"), max_length=32, blank=True, default=""
+    )
+    success_status = models.CharField(
+        _("success"), max_length=32, blank=True, default=""
+    )
     score = models.FloatField(_("score (%)"), null=True, blank=True)
     location = models.CharField(_("location"), max_length=1000, blank=True, default="")
     suspend_data = models.TextField(_("suspend data"), blank=True, default="")
-    session_time = models.CharField(_("last session time"), max_length=64, blank=True, default="")
+    session_time = models.CharField(
+        _("last session time"), max_length=64, blank=True, default=""
+    )
     total_seconds = models.PositiveIntegerField(_("time spent (seconds)"), default=0)
     completed = models.BooleanField(_("completed"), default=False)
     passed = models.BooleanField(_("passed"), null=True, blank=True)
@@ -183,14 +218,19 @@ class PackageAttempt(models.Model):
         verbose_name = _("package attempt")
         verbose_name_plural = _("package attempts")
         constraints = [
-            models.UniqueConstraint(fields=["user", "page", "number"], name="elearning_attempt_unique_number"),
+            models.UniqueConstraint(
+                fields=["user", "page", "number"],
+                name="elearning_attempt_unique_number",
+            ),
             models.UniqueConstraint(
                 fields=["user", "page"],
                 condition=models.Q(closed=False),
                 name="elearning_attempt_one_open",
             ),
         ]
-        indexes = [models.Index(fields=["page", "updated_at"], name="elearning_attempt_page")]
+        indexes = [
+            models.Index(fields=["page", "updated_at"], name="elearning_attempt_page")
+        ]
 
     def __str__(self):
         return f"{self.page_id} #{self.number} ({self.user_id})"
@@ -200,7 +240,9 @@ class XapiStatement(models.Model):
     """An xAPI statement an H5P activity sent (completed, passed, failed,
     answered/scored), once per statement id."""
 
-    attempt = models.ForeignKey(PackageAttempt, on_delete=models.CASCADE, related_name="statements")
+    attempt = models.ForeignKey(
+        PackageAttempt, on_delete=models.CASCADE, related_name="statements"
+    )
     statement_id = models.UUIDField()
     verb = models.CharField(_("verb"), max_length=200)
     score = models.FloatField(_("score (%)"), null=True, blank=True)
@@ -213,5 +255,7 @@ class XapiStatement(models.Model):
         verbose_name = _("xAPI statement")
         verbose_name_plural = _("xAPI statements")
         constraints = [
-            models.UniqueConstraint(fields=["attempt", "statement_id"], name="elearning_statement_once")
+            models.UniqueConstraint(
+                fields=["attempt", "statement_id"], name="elearning_statement_once"
+            )
         ]

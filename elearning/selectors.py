@@ -27,7 +27,9 @@ def player_context(*, page: PackagePage, user) -> dict:
     package = canonical.package if isinstance(canonical, PackagePage) else None
     context = {
         "package": package,
-        "pass_mark": canonical.effective_pass_mark() if isinstance(canonical, PackagePage) else None,
+        "pass_mark": canonical.effective_pass_mark()
+        if isinstance(canonical, PackagePage)
+        else None,
         "attempt": None,
         "attempts": [],
         "launch_url": None,
@@ -38,10 +40,14 @@ def player_context(*, page: PackagePage, user) -> dict:
         PackageAttempt.objects.filter(user=user, page=canonical).order_by("-number")
     )
     context["attempts"] = attempts
-    current = next((a for a in attempts if not a.closed and a.package_id == package.pk), None)
+    current = next(
+        (a for a in attempts if not a.closed and a.package_id == package.pk), None
+    )
     if current is not None:
         context["attempt"] = current
-        context["launch_url"] = launch_url(token=run_token(package=package, attempt=current), package=package)
+        context["launch_url"] = launch_url(
+            token=run_token(package=package, attempt=current), package=package
+        )
     return context
 
 
@@ -49,7 +55,9 @@ def preview_launch_url(*, page: PackagePage) -> str | None:
     """The frame for a trainer's preview: the package alone, nothing saved."""
     if page.package is None:
         return None
-    return launch_url(token=run_token(package=page.package, attempt=None), package=page.package)
+    return launch_url(
+        token=run_token(package=page.package, attempt=None), package=page.package
+    )
 
 
 def attempt_list(*, page: PackagePage, scope=None):
@@ -70,10 +78,14 @@ def attempt_list(*, page: PackagePage, scope=None):
 
 def attempt_summary(*, page: PackagePage, scope=None) -> dict:
     """Attempts, learners, passes and the mean score of a step (one query)."""
-    return attempt_list(page=page, scope=scope).order_by().aggregate(
-        attempts=Count("pk"),
-        learners=Count("user", distinct=True),
-        passes=Count("pk", filter=Q(passed=True)),
-        fails=Count("pk", filter=Q(passed=False)),
-        mean_score=Avg("score"),
+    return (
+        attempt_list(page=page, scope=scope)
+        .order_by()
+        .aggregate(
+            attempts=Count("pk"),
+            learners=Count("user", distinct=True),
+            passes=Count("pk", filter=Q(passed=True)),
+            fails=Count("pk", filter=Q(passed=False)),
+            mean_score=Avg("score"),
+        )
     )

@@ -90,12 +90,15 @@ def run_token_read(token: str) -> dict:
 def _check_learner(*, user, page: PackagePage):
     course = course_of(page=page)
     if course is None:
-        raise PackageRunError(_("This page is not part of a course."), code="not_in_course")
+        raise PackageRunError(
+            _("This page is not part of a course."), code="not_in_course"
+        )
     if not Enrollment.objects.filter(user=user, course=course).exists():
         raise PackageRunError(_("Enrol in the course first."), code="not_enrolled")
     if step_is_locked(user=user, page=page, course=course):
         raise PackageRunError(
-            _("Finish the earlier modules first: this step is still locked."), code="step_locked"
+            _("Finish the earlier modules first: this step is still locked."),
+            code="step_locked",
         )
 
 
@@ -105,13 +108,17 @@ def attempt_open(*, user, page: PackagePage) -> PackageAttempt:
     it, on any device), or a new one after a finished attempt or when the
     trainer replaced the package."""
     page = canonical_page(page)
-    live = PackagePage.objects.filter(pk=page.pk).select_related("package").first() or page
+    live = (
+        PackagePage.objects.filter(pk=page.pk).select_related("package").first() or page
+    )
     package = live.package
     if package is None:
         raise PackageRunError(_("This step has no package yet."), code="no_package")
     _check_learner(user=user, page=live)
     attempts = list(
-        PackageAttempt.objects.select_for_update().filter(user=user, page=live).order_by("number")
+        PackageAttempt.objects.select_for_update()
+        .filter(user=user, page=live)
+        .order_by("number")
     )
     current = next((a for a in attempts if not a.closed), None)
     if current is not None:
@@ -137,7 +144,9 @@ def _hms(seconds: int) -> str:
     return f"{min(hours, 9999):04d}:{rest // 60:02d}:{rest % 60:02d}"
 
 
-def start_cmi(*, package: Package, attempt: PackageAttempt | None, pass_mark: float | None) -> dict:
+def start_cmi(
+    *, package: Package, attempt: PackageAttempt | None, pass_mark: float | None
+) -> dict:
     """The data model a runtime starts from: the learner's saved state of this
     attempt (what is needed to resume: status, score, location, suspend
     data, time so far) and what the LMS tells the package (learner, mode,
@@ -147,7 +156,11 @@ def start_cmi(*, package: Package, attempt: PackageAttempt | None, pass_mark: fl
         return {}
     user = attempt.user if attempt else None
     learner_id = str(user.pk) if user else "preview"
-    learner_name = (f"{user.last_name}, {user.first_name}".strip(", ") or user.get_username()) if user else "Preview"
+    learner_name = (
+        (f"{user.last_name}, {user.first_name}".strip(", ") or user.get_username())
+        if user
+        else "Preview"
+    )
     saved = attempt.cmi if attempt and isinstance(attempt.cmi, dict) else {}
     resume = bool(attempt and (attempt.suspend_data or attempt.location))
     if package.kind == PackageKind.SCORM_12:
@@ -163,10 +176,16 @@ def start_cmi(*, package: Package, attempt: PackageAttempt | None, pass_mark: fl
                 "lesson_location": attempt.location if attempt else "",
                 "lesson_status": str(core.get("lesson_status") or "not attempted"),
                 "total_time": _hms(attempt.total_seconds if attempt else 0),
-                "score": {k: str(score[k]) for k in ("raw", "min", "max") if score.get(k) not in (None, "")},
+                "score": {
+                    k: str(score[k])
+                    for k in ("raw", "min", "max")
+                    if score.get(k) not in (None, "")
+                },
             },
             "suspend_data": attempt.suspend_data if attempt else "",
-            "student_data": {"mastery_score": "" if pass_mark is None else str(round(pass_mark))},
+            "student_data": {
+                "mastery_score": "" if pass_mark is None else str(round(pass_mark))
+            },
         }
         if not cmi["core"]["score"]:
             del cmi["core"]["score"]
@@ -183,7 +202,11 @@ def start_cmi(*, package: Package, attempt: PackageAttempt | None, pass_mark: fl
         "completion_status": str(saved.get("completion_status") or "unknown"),
         "success_status": str(saved.get("success_status") or "unknown"),
         "total_time": f"PT{attempt.total_seconds if attempt else 0}S",
-        "score": {k: str(score[k]) for k in ("scaled", "raw", "min", "max") if score.get(k) not in (None, "")},
+        "score": {
+            k: str(score[k])
+            for k in ("scaled", "raw", "min", "max")
+            if score.get(k) not in (None, "")
+        },
     }
     if pass_mark is not None:
         cmi["scaled_passing_score"] = str(round(pass_mark / 100, 4))
@@ -248,7 +271,9 @@ def read_cmi(*, kind: str, cmi: dict) -> dict:
     if kind == PackageKind.SCORM_12:
         status = _get(cmi, "core", "lesson_status")
         return {
-            "completion_status": "completed" if status in ("completed", "passed", "failed") else status,
+            "completion_status": "completed"
+            if status in ("completed", "passed", "failed")
+            else status,
             "success_status": status if status in ("passed", "failed") else "",
             "score": _percent(
                 raw=_get(cmi, "core", "score", "raw"),
@@ -276,7 +301,9 @@ def read_cmi(*, kind: str, cmi: dict) -> dict:
     }
 
 
-def judge(*, completed: bool, success: str, score: float | None, pass_mark: float | None) -> tuple[bool | None, bool]:
+def judge(
+    *, completed: bool, success: str, score: float | None, pass_mark: float | None
+) -> tuple[bool | None, bool]:
     """(passed, step done) under the rule in this module's docstring.
 
     With a pass mark and a score, the score decides (as SCORM says the LMS
@@ -341,7 +368,9 @@ def _locked_attempt(*, user, public_id) -> PackageAttempt:
 
 
 @transaction.atomic
-def attempt_commit(*, user, public_id, seq: int, cmi: dict, terminated: bool = False) -> PackageAttempt:
+def attempt_commit(
+    *, user, public_id, seq: int, cmi: dict, terminated: bool = False
+) -> PackageAttempt:
     """Store what a SCORM runtime committed (idempotent by ``seq``).
 
     A finished attempt accepts nothing more; a commit whose ``seq`` is not
@@ -396,8 +425,18 @@ def xapi_record(*, user, public_id, statement: dict) -> PackageAttempt:
     try:
         statement_id = uuid.UUID(str(statement.get("id")))
     except ValueError:
-        statement_id = uuid.uuid5(uuid.NAMESPACE_URL, repr(sorted(statement.items()))[:4000])
-    parents = (((statement.get("context") or {}).get("contextActivities") or {}).get("parent")) if isinstance(statement.get("context"), dict) else None
+        statement_id = uuid.uuid5(
+            uuid.NAMESPACE_URL, repr(sorted(statement.items()))[:4000]
+        )
+    parents = (
+        (
+            ((statement.get("context") or {}).get("contextActivities") or {}).get(
+                "parent"
+            )
+        )
+        if isinstance(statement.get("context"), dict)
+        else None
+    )
     if verb is None or parents:
         return attempt
     if attempt.closed:
@@ -405,14 +444,20 @@ def xapi_record(*, user, public_id, statement: dict) -> PackageAttempt:
         page = PackagePage.objects.get(pk=attempt.page_id)
         attempt = attempt_open(user=user, page=page)
         attempt = _locked_attempt(user=user, public_id=attempt.public_id)
-    result = statement.get("result") if isinstance(statement.get("result"), dict) else {}
+    result = (
+        statement.get("result") if isinstance(statement.get("result"), dict) else {}
+    )
     score_node = result.get("score") if isinstance(result.get("score"), dict) else {}
     score = _percent(
-        raw=score_node.get("raw"), low=score_node.get("min"), high=score_node.get("max"),
+        raw=score_node.get("raw"),
+        low=score_node.get("min"),
+        high=score_node.get("max"),
         scaled=score_node.get("scaled"),
     )
     success = result.get("success") if isinstance(result.get("success"), bool) else None
-    completion = result.get("completion") if isinstance(result.get("completion"), bool) else None
+    completion = (
+        result.get("completion") if isinstance(result.get("completion"), bool) else None
+    )
     if verb == "passed":
         success = True
     elif verb == "failed":

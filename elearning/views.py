@@ -116,7 +116,11 @@ def _sandboxed(request, response: HttpResponse) -> HttpResponse:
 
 
 def _runtime_tags(token: str, package: Package) -> bytes:
-    runtime = "elearning/vendor/scorm12.min.js" if package.kind == PackageKind.SCORM_12 else "elearning/vendor/scorm2004.min.js"
+    runtime = (
+        "elearning/vendor/scorm12.min.js"
+        if package.kind == PackageKind.SCORM_12
+        else "elearning/vendor/scorm2004.min.js"
+    )
     state = _run_url(token, "__lms__/state.js")
     tags = "".join(
         f'<script src="{src}"></script>'
@@ -153,15 +157,21 @@ def _js_json(value) -> str:
 def _state(request, package: Package, attempt: PackageAttempt | None) -> HttpResponse:
     page = PackagePage.objects.filter(pk=attempt.page_id).first() if attempt else None
     pass_mark = page.effective_pass_mark() if page else package.mastery_score
-    body = "window.LMS_PACKAGE = " + _js_json(
-        {
-            "kind": package.kind,
-            "origin": _origin(request),
-            "attempt": str(attempt.public_id) if attempt else None,
-            "seq": attempt.seq if attempt else 0,
-            "cmi": services.start_cmi(package=package, attempt=attempt, pass_mark=pass_mark),
-        }
-    ) + ";\n"
+    body = (
+        "window.LMS_PACKAGE = "
+        + _js_json(
+            {
+                "kind": package.kind,
+                "origin": _origin(request),
+                "attempt": str(attempt.public_id) if attempt else None,
+                "seq": attempt.seq if attempt else 0,
+                "cmi": services.start_cmi(
+                    package=package, attempt=attempt, pass_mark=pass_mark
+                ),
+            }
+        )
+        + ";\n"
+    )
     response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
     _sandboxed(request, response)
     response["Cache-Control"] = "no-store"
@@ -180,7 +190,9 @@ def _h5p_player(request, token: str) -> HttpResponse:
 <script src="{static("elearning/h5p/main.bundle.js")}"></script>
 <script src="{static("elearning/h5p-bridge.js")}"></script>
 </body></html>"""
-    return _sandboxed(request, HttpResponse(body, content_type="text/html; charset=utf-8"))
+    return _sandboxed(
+        request, HttpResponse(body, content_type="text/html; charset=utf-8")
+    )
 
 
 @csp_exempt()
@@ -197,7 +209,9 @@ def run(request, token: str, path: str):
         raise Http404
     attempt = None
     if claims.get("a"):
-        attempt = PackageAttempt.objects.filter(public_id=claims["a"], package=package).first()
+        attempt = PackageAttempt.objects.filter(
+            public_id=claims["a"], package=package
+        ).first()
     if path == "__lms__/state.js":
         return _state(request, package, attempt)
     if path == "__lms__/h5p.html" and package.kind == PackageKind.H5P:
@@ -232,7 +246,10 @@ def _status(attempt: PackageAttempt) -> dict:
     page = PackagePage.objects.filter(pk=attempt.page_id).first()
     pass_mark = page.effective_pass_mark() if page else None
     passed, done = services.judge(
-        completed=attempt.completed, success=attempt.success_status, score=attempt.score, pass_mark=pass_mark
+        completed=attempt.completed,
+        success=attempt.success_status,
+        score=attempt.score,
+        pass_mark=pass_mark,
     )
     score = None if attempt.score is None else round(attempt.score)
     if done:
@@ -312,7 +329,9 @@ def xapi(request, public_id):
     if data is None or not isinstance(data.get("statement"), dict):
         return _refuse(_("The package sent data we could not read."), "bad_request")
     try:
-        attempt = services.xapi_record(user=request.user, public_id=public_id, statement=data["statement"])
+        attempt = services.xapi_record(
+            user=request.user, public_id=public_id, statement=data["statement"]
+        )
     except PackageAttempt.DoesNotExist:
         return _refuse(_("This attempt was not found."), "not_found", 404)
     except services.PackageRunError as err:

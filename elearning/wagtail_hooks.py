@@ -14,13 +14,22 @@ from .models import PackagePage
 
 @hooks.register("register_admin_urls")
 def register_elearning_admin_urls():
-    return [path("elearning/<int:page_id>/results/", admin_views.results, name="elearning_results")]
+    return [
+        path(
+            "elearning/<int:page_id>/results/",
+            admin_views.results,
+            name="elearning_results",
+        )
+    ]
 
 
 def _results_button(page, user, button_class):
     if page.specific_class is PackagePage and role_of(user) in (TRAINER, ADMINISTRATOR):
         yield button_class(
-            _("Package results"), reverse("elearning_results", args=[page.pk]), icon_name="table", priority=60
+            _("Package results"),
+            reverse("elearning_results", args=[page.pk]),
+            icon_name="table",
+            priority=60,
         )
 
 

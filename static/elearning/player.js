@@ -23,6 +23,7 @@
     if (result.message) status.textContent = result.message;
     if (result.step_done) {
       document.querySelectorAll("[data-package-done], [data-next-link]").forEach(function (el) { el.hidden = false; });
+      document.querySelectorAll("[data-package-retry]").forEach(function (el) { el.hidden = true; });
     } else if (result.closed) {
       document.querySelectorAll("[data-package-retry]").forEach(function (el) { el.hidden = false; });
     }

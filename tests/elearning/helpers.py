@@ -9,7 +9,9 @@ def upload(data: bytes, name: str = "package.zip") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data, content_type="application/zip")
 
 
-def make_package_step(course, data: bytes, *, name="package.zip", competencies=(), **kwargs) -> PackagePage:
+def make_package_step(
+    course, data: bytes, *, name="package.zip", competencies=(), **kwargs
+) -> PackagePage:
     """A published package step at the end of the course's first module."""
     module = course.get_children().first()
     package = services.package_create(upload=upload(data, name))
@@ -17,7 +19,9 @@ def make_package_step(course, data: bytes, *, name="package.zip", competencies=(
     kwargs.setdefault("slug", f"package-{package.pk}")
     page = module.add_child(instance=PackagePage(package=package, **kwargs))
     for competency, proficiency in competencies:
-        PackageCompetency.objects.create(page=page, competency=competency, proficiency=proficiency)
+        PackageCompetency.objects.create(
+            page=page, competency=competency, proficiency=proficiency
+        )
     page.save_revision().publish()
     return PackagePage.objects.get(pk=page.pk)
 

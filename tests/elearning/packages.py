@@ -173,13 +173,19 @@ def _zip(files: dict[str, bytes | str]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in files.items():
-            archive.writestr(name, content.encode() if isinstance(content, str) else content)
+            archive.writestr(
+                name, content.encode() if isinstance(content, str) else content
+            )
     return buffer.getvalue()
 
 
-def scorm12_files(*, title: str = "รู้ทันข่าวปลอม (SCORM 1.2)", mastery: int = 80) -> dict[str, str]:
+def scorm12_files(
+    *, title: str = "รู้ทันข่าวปลอม (SCORM 1.2)", mastery: int = 80
+) -> dict[str, str]:
     return {
-        "imsmanifest.xml": MANIFEST_12.format(title=title, mastery=mastery, launch="index.html"),
+        "imsmanifest.xml": MANIFEST_12.format(
+            title=title, mastery=mastery, launch="index.html"
+        ),
         "index.html": QUIZ_HTML.format(title=title),
         "quiz.js": QUIZ_JS % {"v12": "true"},
     }
@@ -189,7 +195,9 @@ def scorm12_zip(**kwargs) -> bytes:
     return _zip(scorm12_files(**kwargs))
 
 
-def scorm2004_zip(*, title: str = "รู้ทันข่าวปลอม (SCORM 2004)", mastery: int = 80, edition: str = "4th") -> bytes:
+def scorm2004_zip(
+    *, title: str = "รู้ทันข่าวปลอม (SCORM 2004)", mastery: int = 80, edition: str = "4th"
+) -> bytes:
     return _zip(
         {
             "imsmanifest.xml": MANIFEST_2004.format(
@@ -255,11 +263,16 @@ def h5p_zip(*, title: str = "รู้ทันข่าวปลอม (H5P)") 
         "mainLibrary": "H5P.LmsTinyQuiz",
         "embedTypes": ["iframe"],
         "license": "U",
-        "preloadedDependencies": [{"machineName": "H5P.LmsTinyQuiz", "majorVersion": "1", "minorVersion": "0"}],
+        "preloadedDependencies": [
+            {"machineName": "H5P.LmsTinyQuiz", "majorVersion": "1", "minorVersion": "0"}
+        ],
     }
     content = {
         "question": "ข่าวที่บอกว่า แชร์ด่วน! น่าสงสัยไหม",
-        "answers": [{"text": "น่าสงสัย", "correct": True}, {"text": "ไม่น่าสงสัย", "correct": False}],
+        "answers": [
+            {"text": "น่าสงสัย", "correct": True},
+            {"text": "ไม่น่าสงสัย", "correct": False},
+        ],
     }
     return _zip(
         {

@@ -21,13 +21,23 @@ def _nothing_written(root):
 class TestGoodPackages:
     def test_scorm12_manifest(self):
         info = archive.inspect(io.BytesIO(packages.scorm12_zip(mastery=70)))
-        assert (info.kind, info.launch, info.mastery_score) == ("scorm12", "index.html", 70.0)
+        assert (info.kind, info.launch, info.mastery_score) == (
+            "scorm12",
+            "index.html",
+            70.0,
+        )
         assert info.title == "รู้ทันข่าวปลอม (SCORM 1.2)"
 
     @pytest.mark.parametrize("edition", ["3rd", "4th"])
     def test_scorm2004_manifest_with_xml_base(self, edition):
-        info = archive.inspect(io.BytesIO(packages.scorm2004_zip(mastery=80, edition=edition)))
-        assert (info.kind, info.launch, info.mastery_score) == ("scorm2004", "content/index.html", 80.0)
+        info = archive.inspect(
+            io.BytesIO(packages.scorm2004_zip(mastery=80, edition=edition))
+        )
+        assert (info.kind, info.launch, info.mastery_score) == (
+            "scorm2004",
+            "content/index.html",
+            80.0,
+        )
         assert info.version_label == f"SCORM 2004 {edition} Edition"
 
     def test_h5p(self):
@@ -53,7 +63,9 @@ MALICIOUS = [
 
 
 @pytest.mark.parametrize("build, message", MALICIOUS)
-def test_malicious_or_broken_archives_are_refused_and_nothing_written(db, english, _package_root, build, message):
+def test_malicious_or_broken_archives_are_refused_and_nothing_written(
+    db, english, _package_root, build, message
+):
     with pytest.raises(archive.PackageError, match=message):
         services.package_create(upload=upload(build()))
     assert Package.objects.count() == 0
@@ -74,7 +86,9 @@ def test_total_unpacked_size_is_limited(db, english, settings, _package_root):
     assert _nothing_written(_package_root)
 
 
-def test_a_member_lying_about_its_size_stops_unpacking(db, english, tmp_path, monkeypatch):
+def test_a_member_lying_about_its_size_stops_unpacking(
+    db, english, tmp_path, monkeypatch
+):
     """The zip directory says 10 bytes, the data holds more: unpacking stops
     and the half-written directory is removed."""
     checked = archive._check_members

@@ -40,18 +40,28 @@ def _form(title, data=None, name="package.zip", action="action-submit"):
 
 
 def _add_url(module):
-    return reverse("wagtailadmin_pages:add", args=["elearning", "packagepage", module.pk])
+    return reverse(
+        "wagtailadmin_pages:add", args=["elearning", "packagepage", module.pk]
+    )
 
 
 class TestUpload:
-    def test_trainer_adds_a_scorm_step_for_moderation(self, client, module, _package_root):
+    def test_trainer_adds_a_scorm_step_for_moderation(
+        self, client, module, _package_root
+    ):
         client.force_login(factories.make_user(role="Trainer"))
-        response = client.post(_add_url(module), _form("รู้ทันข่าวปลอม", packages.scorm2004_zip()))
-        assert response.status_code == 302, response.context["form"].errors if response.context else ""
+        response = client.post(
+            _add_url(module), _form("รู้ทันข่าวปลอม", packages.scorm2004_zip())
+        )
+        assert response.status_code == 302, (
+            response.context["form"].errors if response.context else ""
+        )
         page = PackagePage.objects.get(title="รู้ทันข่าวปลอม")
         assert page.package.kind == "scorm2004" and page.package.mastery_score == 80.0
         assert not page.live  # waits for an administrator's approval
-        assert WorkflowState.objects.filter(object_id=str(page.pk), status=WorkflowState.STATUS_IN_PROGRESS).exists()
+        assert WorkflowState.objects.filter(
+            object_id=str(page.pk), status=WorkflowState.STATUS_IN_PROGRESS
+        ).exists()
 
     @pytest.mark.parametrize(
         "build, message",
@@ -62,7 +72,9 @@ class TestUpload:
             (packages.bad_no_manifest, "ไม่พบ imsmanifest.xml"),
         ],
     )
-    def test_malicious_upload_is_refused_with_its_reason(self, client, module, _package_root, build, message):
+    def test_malicious_upload_is_refused_with_its_reason(
+        self, client, module, _package_root, build, message
+    ):
         # The admin speaks the trainer's language: Thai by default.
         client.force_login(factories.make_user(role="Trainer"))
         response = client.post(_add_url(module), _form("x", build()))
@@ -75,15 +87,22 @@ class TestUpload:
     def test_a_step_needs_a_package(self, client, module):
         client.force_login(factories.make_user(role="Trainer"))
         response = client.post(_add_url(module), _form("x"))
-        assert "โปรดอัปโหลดแพ็กเกจ SCORM" in " ".join(response.context["form"].errors["upload"])
+        assert "โปรดอัปโหลดแพ็กเกจ SCORM" in " ".join(
+            response.context["form"].errors["upload"]
+        )
 
 
-def test_replacing_the_package_through_moderation_keeps_completions(client, module, course, learner):
+def test_replacing_the_package_through_moderation_keeps_completions(
+    client, module, course, learner
+):
     step = make_package_step(course, packages.scorm12_zip())
     attempt = services.attempt_open(user=learner, page=step)
     services.attempt_commit(
-        user=learner, public_id=attempt.public_id, seq=1,
-        cmi={"core": {"lesson_status": "passed", "score": {"raw": "100"}}}, terminated=True,
+        user=learner,
+        public_id=attempt.public_id,
+        seq=1,
+        cmi={"core": {"lesson_status": "passed", "score": {"raw": "100"}}},
+        terminated=True,
     )
     old_package = step.package_id
     client.force_login(factories.make_user(role="Trainer"))

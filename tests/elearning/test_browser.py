@@ -72,7 +72,12 @@ def test_fail_then_pass_a_scorm_quiz(live_server, phone_page, build, label):
     shoot(page, f"{label}-1-failed")
     assert not StepCompletion.objects.filter(user=volunteer, page=step).exists()
     failed = PackageAttempt.objects.get(user=volunteer, page=step)
-    assert (failed.completed, failed.passed, failed.closed, failed.score) == (True, False, True, 50.0)
+    assert (failed.completed, failed.passed, failed.closed, failed.score) == (
+        True,
+        False,
+        True,
+        50.0,
+    )
     assert not CompetencyEvidence.objects.filter(user=volunteer).exists()
 
     page.get_by_role("button", name="ทำใหม่อีกครั้ง").click()
@@ -93,7 +98,9 @@ def test_fail_then_pass_a_scorm_quiz(live_server, phone_page, build, label):
     shoot(page, f"{label}-3-done")
 
 
-def test_resume_a_half_done_package_in_another_browser(live_server, browser, phone_page):
+def test_resume_a_half_done_package_in_another_browser(
+    live_server, browser, phone_page
+):
     step, volunteer, _competency = _setup(packages.scorm12_zip(), phone="0819990102")
     page = phone_page
     _sign_in(page, live_server.url, "0819990102")
@@ -107,7 +114,12 @@ def test_resume_a_half_done_package_in_another_browser(live_server, browser, pho
     attempt = PackageAttempt.objects.get(user=volunteer, page=step)
     assert attempt.location == "question" and attempt.suspend_data == "q1=a"
 
-    other = browser.new_context(viewport={"width": 360, "height": 740}, locale="th-TH", is_mobile=True, has_touch=True)
+    other = browser.new_context(
+        viewport={"width": 360, "height": 740},
+        locale="th-TH",
+        is_mobile=True,
+        has_touch=True,
+    )
     try:
         second = other.new_page()
         _sign_in(second, live_server.url, "0819990102")
@@ -122,7 +134,9 @@ def test_resume_a_half_done_package_in_another_browser(live_server, browser, pho
 
 
 def test_h5p_fail_then_pass(live_server, phone_page):
-    step, volunteer, competency = _setup(packages.h5p_zip(), name="quiz.h5p", phone="0819990103")
+    step, volunteer, competency = _setup(
+        packages.h5p_zip(), name="quiz.h5p", phone="0819990103"
+    )
     step.pass_mark = 100
     step.save_revision().publish()
     page = phone_page
@@ -137,8 +151,14 @@ def test_h5p_fail_then_pass(live_server, phone_page):
     shoot(page, "h5p-1-failed")
     content.get_by_role("button", name="น่าสงสัย", exact=True).click()
     expect(status).to_contain_text("เรียนจบและผ่าน")
+    expect(page.get_by_role("button", name="ทำใหม่อีกครั้ง")).to_be_hidden()
     shoot(page, "h5p-2-passed")
     assert StepCompletion.objects.filter(user=volunteer, page=step).exists()
-    assert CompetencyEvidence.objects.filter(user=volunteer, competency=competency, source="package").exists()
-    assert list(PackageAttempt.objects.filter(user=volunteer).order_by("number").values_list("passed", flat=True)) == [False, True]
-
+    assert CompetencyEvidence.objects.filter(
+        user=volunteer, competency=competency, source="package"
+    ).exists()
+    assert list(
+        PackageAttempt.objects.filter(user=volunteer)
+        .order_by("number")
+        .values_list("passed", flat=True)
+    ) == [False, True]

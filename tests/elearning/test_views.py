@@ -42,7 +42,11 @@ class TestPackageFiles:
         assert response["X-Frame-Options"] == "SAMEORIGIN"
         assert "Set-Cookie" not in response
         body = response.content.decode()
-        assert body.index("scorm12.min.js") < body.index("scorm-bridge.js") < body.index("quiz.js")
+        assert (
+            body.index("scorm12.min.js")
+            < body.index("scorm-bridge.js")
+            < body.index("quiz.js")
+        )
 
     def test_files_have_their_types(self, client, attempt):
         response = client.get(_run(attempt, "quiz.js"))
@@ -56,7 +60,16 @@ class TestPackageFiles:
         body = response.content.decode()
         assert str(attempt.public_id) in body and '"mastery_score": "80"' in body
 
-    @pytest.mark.parametrize("path", ["../../../etc/passwd", "..%2F..%2Fsettings.py", "imsmanifest.xml/..", "nothing.html", "__lms__/x"])
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "../../../etc/passwd",
+            "..%2F..%2Fsettings.py",
+            "imsmanifest.xml/..",
+            "nothing.html",
+            "__lms__/x",
+        ],
+    )
     def test_nothing_outside_the_package(self, client, attempt, path):
         assert client.get(_run(attempt, path)).status_code == 404
 
@@ -80,7 +93,10 @@ class TestEndpoints:
 
     def test_commit_stores_and_answers_json(self, client, learner, attempt):
         client.force_login(learner)
-        cmi = {"core": {"lesson_status": "incomplete", "lesson_location": "p2"}, "suspend_data": "x"}
+        cmi = {
+            "core": {"lesson_status": "incomplete", "lesson_location": "p2"},
+            "suspend_data": "x",
+        }
         response = self._post(client, attempt, {"seq": 1, "cmi": cmi})
         assert response.status_code == 200 and response.json()["step_done"] is False
         attempt.refresh_from_db()
@@ -92,7 +108,16 @@ class TestEndpoints:
         response = self._post(client, attempt, {"seq": 1, "cmi": {}})
         assert response.status_code == 403
 
-    @pytest.mark.parametrize("body", ["not json", "[]", '{"seq": "x", "cmi": {}}', '{"seq": 1}', '{"seq": 1, "cmi": []}'])
+    @pytest.mark.parametrize(
+        "body",
+        [
+            "not json",
+            "[]",
+            '{"seq": "x", "cmi": {}}',
+            '{"seq": 1}',
+            '{"seq": 1, "cmi": []}',
+        ],
+    )
     def test_bad_input_is_a_clear_400(self, client, learner, attempt, body):
         client.force_login(learner)
         response = self._post(client, attempt, body)
@@ -110,7 +135,9 @@ class TestEndpoints:
 
 
 class TestStepPage:
-    def test_start_then_player_and_constant_queries(self, client, course, step, learner, django_assert_max_num_queries):
+    def test_start_then_player_and_constant_queries(
+        self, client, course, step, learner, django_assert_max_num_queries
+    ):
         client.force_login(learner)
         response = client.get(step.url)
         assert b"data-package-frame" not in response.content
@@ -120,8 +147,13 @@ class TestStepPage:
         assert b"data-package-frame" in response.content
         attempt = PackageAttempt.objects.get(user=learner)
         for n in range(5):
-            services.attempt_commit(user=learner, public_id=attempt.public_id, seq=n + 1,
-                                    cmi={"core": {"lesson_status": "failed", "score": {"raw": "10"}}}, terminated=True)
+            services.attempt_commit(
+                user=learner,
+                public_id=attempt.public_id,
+                seq=n + 1,
+                cmi={"core": {"lesson_status": "failed", "score": {"raw": "10"}}},
+                terminated=True,
+            )
             attempt = services.attempt_open(user=learner, page=step)
         with django_assert_max_num_queries(45):
             client.get(step.url)
@@ -134,16 +166,33 @@ class TestStepPage:
 
 
 class TestTrainerResults:
-    def test_trainer_sees_attempts_and_volunteer_does_not(self, client, roles, step, attempt, learner):
-        services.attempt_commit(user=learner, public_id=attempt.public_id, seq=1,
-                                cmi={"core": {"lesson_status": "passed", "score": {"raw": "90"}}}, terminated=True)
+    def test_trainer_sees_attempts_and_volunteer_does_not(
+        self, client, roles, step, attempt, learner
+    ):
+        services.attempt_commit(
+            user=learner,
+            public_id=attempt.public_id,
+            seq=1,
+            cmi={"core": {"lesson_status": "passed", "score": {"raw": "90"}}},
+            terminated=True,
+        )
         admin = factories.make_user(role="Administrator")
         client.force_login(admin)
         response = client.get(reverse("elearning_results", args=[step.pk]))
         assert response.status_code == 200
         assert response.context["summary"]["passes"] == 1
         assert "90%" in response.content.decode()
-        client.force_login(factories.make_user(role="Trainer"))  # no provinces yet: sees nobody
-        assert client.get(reverse("elearning_results", args=[step.pk])).context["summary"]["attempts"] == 0
+        client.force_login(
+            factories.make_user(role="Trainer")
+        )  # no provinces yet: sees nobody
+        assert (
+            client.get(reverse("elearning_results", args=[step.pk])).context["summary"][
+                "attempts"
+            ]
+            == 0
+        )
         client.force_login(learner)
-        assert client.get(reverse("elearning_results", args=[step.pk])).status_code in (302, 403)
+        assert client.get(reverse("elearning_results", args=[step.pk])).status_code in (
+            302,
+            403,
+        )
