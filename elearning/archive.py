@@ -358,18 +358,20 @@ def extract(upload, destination: Path) -> None:
         with zipfile.ZipFile(upload) as archive:
             members, _total = _check_members(archive)
             written = 0
-            root = work.resolve()
+            made: set[Path] = set()
             for info in members:
+                # safe_name() leaves only normal relative paths without "..",
+                # and nothing here creates links, so joining stays inside.
                 name = safe_name(info.filename)
-                target = (work / name).resolve()
-                if target != root and root not in target.parents:
-                    raise PackageError(
-                        _("The package contains a file outside its folder.")
-                    )
+                if name is None or name in (".", ""):
+                    continue
+                target = work / name
                 if info.is_dir():
                     target.mkdir(parents=True, exist_ok=True)
                     continue
-                target.parent.mkdir(parents=True, exist_ok=True)
+                if target.parent not in made:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(target.parent)
                 budget = info.file_size
                 with archive.open(info) as source, open(target, "wb") as out:
                     while True:
