@@ -3,6 +3,7 @@ quiz (the step stays open), passes it (the step completes and evidence is
 written), and resumes a half-done package in a new browser where it left off."""
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,16 @@ def _setup(data: bytes, name="package.zip", phone="0819990101"):
     volunteer = factories.make_user(phone=phone, password=PASSWORD)
     course_services.enrollment_create(user=volunteer, course=course)
     return step, volunteer, competency
+
+
+def _stored(user, step, ready, seconds=15):
+    """The learner's attempt once the server has what the browser sent."""
+    deadline = time.monotonic() + seconds
+    while True:
+        attempt = PackageAttempt.objects.get(user=user, page=step, closed=False)
+        if ready(attempt) or time.monotonic() > deadline:
+            return attempt
+        time.sleep(0.2)
 
 
 def _answer(frame, first: str, second: str):
@@ -110,9 +121,9 @@ def test_resume_a_half_done_package_in_another_browser(
     frame.get_by_role("button", name="ต่อไป").click()
     frame.get_by_label("น่าสงสัย", exact=True).check()
     # The answer is committed and stored on the server.
-    expect(page.locator("[data-package-status]")).to_contain_text("บันทึก")
-    attempt = PackageAttempt.objects.get(user=volunteer, page=step)
-    assert attempt.location == "question" and attempt.suspend_data == "q1=a"
+    expect(page.locator("[data-package-status]")).to_have_text("บันทึกความก้าวหน้าแล้ว")
+    attempt = _stored(volunteer, step, lambda a: a.suspend_data == "q1=a")
+    assert attempt.location == "question"
 
     other = browser.new_context(
         viewport={"width": 360, "height": 740},
