@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test worker install check-system lint messages bench clean
+.PHONY: run test worker install check-system lint messages bench clean elearning-vendor
 
 $(VENV)/.installed: requirements.lock
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found (this project needs Python 3.11)"; exit 1; }
@@ -46,3 +46,24 @@ messages: install
 
 clean:
 	rm -rf $(VENV) .test-media staticfiles
+
+# Rebuild the committed e-learning runtimes from npm (needs Node.js and npm;
+# `make run` and `make test` do not: the built files are committed).
+SCORM_AGAIN_VERSION ?= 3.4.3
+H5P_STANDALONE_VERSION ?= 3.8.2
+ELEARNING_VENDOR := static/elearning
+elearning-vendor:
+	@command -v npm >/dev/null 2>&1 || { echo "error: npm not found (only needed to rebuild the committed runtimes)"; exit 1; }
+	@set -e; build=$$(mktemp -d); \
+	echo '{"name": "lms-elearning-vendor", "private": true}' > $$build/package.json; \
+	(cd $$build && npm install --ignore-scripts --no-audit --no-fund \
+		scorm-again@$(SCORM_AGAIN_VERSION) h5p-standalone@$(H5P_STANDALONE_VERSION)); \
+	rm -rf $(ELEARNING_VENDOR)/vendor $(ELEARNING_VENDOR)/h5p; \
+	mkdir -p $(ELEARNING_VENDOR)/vendor $(ELEARNING_VENDOR)/h5p; \
+	sa=$$build/node_modules/scorm-again; hp=$$build/node_modules/h5p-standalone; \
+	cp $$sa/dist/scorm12.min.js $$sa/dist/scorm2004.min.js $$sa/LICENSE* $(ELEARNING_VENDOR)/vendor/; \
+	cp -r $$hp/dist/main.bundle.js $$hp/dist/main.bundle.js.LICENSE.txt $$hp/dist/frame.bundle.js \
+		$$hp/dist/styles $$hp/dist/fonts $$hp/dist/images $(ELEARNING_VENDOR)/h5p/; \
+	cp $$hp/LICENSE* $(ELEARNING_VENDOR)/h5p/ 2>/dev/null || true; \
+	echo "scorm-again $(SCORM_AGAIN_VERSION), h5p-standalone $(H5P_STANDALONE_VERSION): npm, copied by make elearning-vendor" > $(ELEARNING_VENDOR)/VERSIONS.txt; \
+	rm -rf $$build

@@ -231,6 +231,7 @@ class EvidenceSource(models.TextChoices):
     QUIZ = "quiz", _("Passed quiz")
     COURSE = "course", _("Completed course")
     ASSESSMENT = "assessment", _("Trainer's assessment")
+    PACKAGE = "package", _("Passed e-learning package")
 
 
 class CompetencyEvidence(models.Model):
@@ -274,6 +275,10 @@ class CompetencyEvidence(models.Model):
         verbose_name=_("course"),
     )
     comment = models.TextField(_("comment"), blank=True, default="")
+    # What recorded it when the source lives in an app above competencies
+    # (an e-learning package step: "elearning.page:<id>"); evidence is
+    # recorded once per person, competency and reference.
+    source_ref = models.CharField(_("source reference"), max_length=80, blank=True, default="")
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -309,6 +314,11 @@ class CompetencyEvidence(models.Model):
                 fields=["user", "competency", "course"],
                 condition=models.Q(source="course"),
                 name="competencies_evidence_once_per_course",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "competency", "source_ref"],
+                condition=~models.Q(source_ref=""),
+                name="competencies_evidence_once_per_ref",
             ),
         ]
         indexes = [

@@ -119,8 +119,13 @@ def evidence_record(
     course=None,
     comment: str = "",
     created_by=None,
+    source_ref: str = "",
 ) -> CompetencyEvidence:
-    """Record evidence (idempotent for the same attempt or course) and recompute the level."""
+    """Record evidence (idempotent for the same attempt, course or
+    ``source_ref``) and recompute the level.
+
+    ``source_ref`` names a source kept by a higher layer (an e-learning
+    package attempt), which competencies knows only by this reference."""
     if source not in EvidenceSource.values:
         raise EvidenceError(_("Unknown evidence source."))
     if source == EvidenceSource.ASSESSMENT and not comment.strip():
@@ -130,10 +135,14 @@ def evidence_record(
         and attempt is None
         or source == EvidenceSource.COURSE
         and course is None
+        or source == EvidenceSource.PACKAGE
+        and not source_ref
     ):
         raise EvidenceError(_("Evidence needs its source."))
     lookup = {"user": user, "competency": competency}
-    if attempt is not None:
+    if source_ref:
+        existing = CompetencyEvidence.objects.filter(**lookup, source_ref=source_ref).first()
+    elif attempt is not None:
         existing = CompetencyEvidence.objects.filter(**lookup, attempt=attempt).first()
     elif source == EvidenceSource.COURSE:
         existing = CompetencyEvidence.objects.filter(
@@ -151,6 +160,7 @@ def evidence_record(
         course=course,
         comment=comment,
         created_by=created_by,
+        source_ref=source_ref,
     )
     level_recompute(
         user=user, cause=f"evidence:{evidence.pk} {source} {competency.code}"

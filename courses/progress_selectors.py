@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page
 
 from lms.i18n import current_language
 
+from . import registry
 from .models import (
     CourseCompetency,
     CourseIndexPage,
@@ -24,8 +25,8 @@ from .models import (
 )
 
 # Page models a learner completes, resolved lazily so the quiz engine stays
-# optional. Quizzes also gate the next module when a course runs in order.
-STEP_MODELS = ("courses.LessonPage", "quiz.QuizPage")
+# optional (apps above courses add theirs to ``registry``). Quizzes and other
+# graded steps also gate the next module when a course runs in order.
 QUIZ_MODELS = ("quiz.QuizPage",)
 
 # Enough to link to a page and place it in the tree, nothing more.
@@ -64,7 +65,7 @@ def _models(labels: tuple[str, ...]) -> list:
 
 def step_models() -> list[type[Page]]:
     """The installed step page models (lessons, and quizzes when the engine is on)."""
-    return _models(STEP_MODELS)
+    return _models(tuple(registry.STEP_MODELS))
 
 
 def _content_type_ids(labels: tuple[str, ...]) -> set[int]:
@@ -79,11 +80,16 @@ def _content_type_ids(labels: tuple[str, ...]) -> set[int]:
 
 
 def step_content_type_ids() -> set[int]:
-    return _content_type_ids(STEP_MODELS)
+    return _content_type_ids(tuple(registry.STEP_MODELS))
 
 
 def quiz_content_type_ids() -> set[int]:
     return _content_type_ids(QUIZ_MODELS)
+
+
+def graded_content_type_ids() -> set[int]:
+    """Steps completed only by their result (quizzes, e-learning packages)."""
+    return _content_type_ids(tuple(registry.GRADED_MODELS))
 
 
 def is_step(page: Page) -> bool:
@@ -182,14 +188,15 @@ def missing_prerequisites(*, user, course: CoursePage) -> list[CoursePage]:
 def locked_step_ids(
     *, course: CoursePage, steps: list[Page], done: set[int]
 ) -> set[int]:
-    """Steps closed because a quiz of an earlier module is not passed yet.
+    """Steps closed because a quiz (or another graded step) of an earlier
+    module is not passed yet.
 
     Only for courses whose modules run in order (``require_quiz_pass``).
     Works on specific or plain pages alike (it reads the content type).
     """
     if not course.require_quiz_pass:
         return set()
-    quiz_types = quiz_content_type_ids()
+    quiz_types = graded_content_type_ids()
     module_len = (course.depth + 1) * Page.steplen
     locked: set[int] = set()
     blocked = pending = False

@@ -67,8 +67,9 @@ def course_outline(*, course: CoursePage) -> list[dict]:
 
 
 def step_types() -> list[type[Page]]:
-    """Page types a learner completes: lessons and quizzes (when the engine is installed)."""
-    return step_models()
+    """Page types a learner completes: lessons, quizzes and what other apps
+    register (``courses.registry``)."""
+    return [LessonPage, *(m for m in step_models() if m is not LessonPage)]
 
 
 def step_pages(*, course: Page) -> list[Page]:

@@ -16,6 +16,7 @@ from .progress_selectors import (
     canonical_page,  # re-exported: callers take it from services too
     course_of,
     course_steps,
+    graded_content_type_ids,
     in_language,
     is_step,
     locked_step_ids,
@@ -90,10 +91,16 @@ def step_visit(*, user, page: Page) -> None:
 def lesson_mark_read(*, user, page: Page) -> StepCompletion:
     """The learner's own "done" for a step (the lesson's button or end-of-page
     script, the app's ``/steps/{id}/complete``). A quiz is completed only by
-    passing it, so it is refused here with ``quiz_needs_pass``."""
+    passing it, so it is refused here with ``quiz_needs_pass``; another
+    graded step (an e-learning package) with ``graded_step``."""
     if page.content_type_id in quiz_content_type_ids():
         raise EnrollmentError(
             _("A quiz is completed by passing it."), code="quiz_needs_pass"
+        )
+    if page.content_type_id in graded_content_type_ids():
+        raise EnrollmentError(
+            _("This step is completed by the result of its activity."),
+            code="graded_step",
         )
     return step_complete(user=user, page=page)
 

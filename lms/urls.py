@@ -38,6 +38,7 @@ urlpatterns = [
         openbadges_views.competency_json,
         name="competency_public",
     ),
+    path("elearning/run/", include("elearning.run_urls")),
 ]
 
 if settings.DEBUG:
@@ -58,6 +59,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include((accounts_patterns, accounts_urls.app_name))),
     path("learn/", include("courses.urls")),
     path("quiz/", include("courses.quiz.urls")),
+    path("elearning/", include("elearning.urls")),
     path("certificates/", include("certificates.urls")),
     path("privacy/", include("lms.dataprotection.urls")),
     path("privacy/my-data/", include("lms.privacy.urls")),

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from lms.search.thai import segment
 
+from .. import registry
 from ..blocks import LessonStreamBlock
 from ..choices import Topic
 
@@ -228,7 +229,8 @@ class ModulePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.LessonPage", "quiz.QuizPage"]
+    # Lessons and quizzes, plus the step types other apps register.
+    subpage_types = registry.MODULE_CHILD_TYPES
 
     class Meta:
         verbose_name = _("module")

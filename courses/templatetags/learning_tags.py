@@ -19,9 +19,9 @@ from ..progress_selectors import (
     CourseProgress,
     course_of,
     course_progress,
+    graded_content_type_ids,
     in_language,
     missing_prerequisites,
-    quiz_content_type_ids,
 )
 from ..services import canonical_page, step_visit
 
@@ -115,7 +115,7 @@ def step_learning(context, page: Page) -> StepLearning:
             step=step,
             course=course,
             progress=None,
-            is_quiz=step.content_type_id in quiz_content_type_ids(),
+            is_quiz=step.content_type_id in graded_content_type_ids(),
         )
         if course is None:
             return state
@@ -129,7 +129,7 @@ def step_learning(context, page: Page) -> StepLearning:
         state.locked = not state.done and step.pk in progress.locked
         blocking = None
         if state.locked:
-            quizzes = quiz_content_type_ids()
+            quizzes = graded_content_type_ids()
             blocking = next(
                 (
                     s

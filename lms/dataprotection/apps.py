@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,9 +14,6 @@ class DataProtectionConfig(AppConfig):
     verbose_name = _("data protection")
 
     def ready(self):
-        from django.contrib.auth.signals import user_logged_in
-        from django.utils.module_loading import autodiscover_modules
-
         from .signals import on_user_logged_in
 
         user_logged_in.connect(on_user_logged_in, dispatch_uid="lms_notice_due")

@@ -63,6 +63,7 @@ LOCAL_APPS = [
     "courses.apps.CoursesConfig",
     "courses.quiz.apps.QuizConfig",
     "certificates.apps.CertificatesConfig",
+    "elearning.apps.ElearningConfig",
     "lms.reports.apps.ReportsConfig",
     "lms.volunteers.apps.VolunteersConfig",
     "lms.demo.apps.DemoConfig",
@@ -163,6 +164,7 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": [SELF],
         "media-src": [SELF],
         "frame-src": [
+            SELF,  # e-learning packages, served sandboxed (elearning/views.py)
             "https://www.youtube.com",
             "https://www.youtube-nocookie.com",
             "https://player.vimeo.com",
@@ -211,6 +213,14 @@ SARABUN_DIR = Path(fontpkg_sarabun.__file__).resolve().parent / "files"
 STATICFILES_DIRS = [BASE_DIR / "static", ("fonts/sarabun", SARABUN_DIR)]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Unpacked SCORM and H5P packages: never under MEDIA_ROOT (whose files are
+# served as they are), only through the sandboxed package view. Shared by
+# the web machines like the media directory.
+ELEARNING_ROOT = Path(os.environ.get("DJANGO_ELEARNING_ROOT", BASE_DIR / "elearning-packages"))
+ELEARNING_MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+ELEARNING_MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+ELEARNING_MAX_FILES = 10_000
+ELEARNING_MAX_RATIO = 100
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

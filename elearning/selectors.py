@@ -1,0 +1,91 @@
+"""Reads for package steps: the learner's player and the trainer's results."""
+
+from django.db.models import Avg, Count, Q
+from django.urls import reverse
+
+from courses.services import canonical_page
+from lms.accounts.selectors import scope_filter
+
+from .models import PackageAttempt, PackageKind, PackagePage
+from .services import run_token
+
+H5P_PLAYER = "__lms__/h5p.html"
+
+
+def launch_url(*, token: str, package) -> str:
+    """Where the sandboxed frame starts: the SCORM launch file, or our H5P player page."""
+    start = H5P_PLAYER if package.kind == PackageKind.H5P else package.launch
+    return reverse("elearning_run:run", kwargs={"token": token, "path": start})
+
+
+def player_context(*, page: PackagePage, user) -> dict:
+    """What the package step shows: the open attempt's player, or why not.
+
+    Reads only: an attempt is started with a POST (``elearning:start``).
+    """
+    canonical = canonical_page(page)
+    package = canonical.package if isinstance(canonical, PackagePage) else None
+    context = {
+        "package": package,
+        "pass_mark": canonical.effective_pass_mark()
+        if isinstance(canonical, PackagePage)
+        else None,
+        "attempt": None,
+        "attempts": [],
+        "launch_url": None,
+    }
+    if package is None or not user.is_authenticated:
+        return context
+    attempts = list(
+        PackageAttempt.objects.filter(user=user, page=canonical).order_by("-number")
+    )
+    context["attempts"] = attempts
+    current = next(
+        (a for a in attempts if not a.closed and a.package_id == package.pk), None
+    )
+    if current is not None:
+        context["attempt"] = current
+        context["launch_url"] = launch_url(
+            token=run_token(package=package, attempt=current), package=package
+        )
+    return context
+
+
+def preview_launch_url(*, page: PackagePage) -> str | None:
+    """The frame for a trainer's preview: the package alone, nothing saved."""
+    if page.package is None:
+        return None
+    return launch_url(
+        token=run_token(package=page.package, attempt=None), package=page.package
+    )
+
+
+def attempt_list(*, page: PackagePage, scope=None):
+    """A step's attempts for the trainer, newest first, with the learner (one query).
+
+    ``scope`` (province codes, or None for everywhere) limits them to the
+    learners in the trainer's provinces.
+    """
+    attempts = (
+        PackageAttempt.objects.filter(page=canonical_page(page))
+        .select_related("user", "user__profile")
+        .order_by("-updated_at", "-pk")
+    )
+    if scope is not None:
+        attempts = attempts.filter(scope_filter(scope))
+    return attempts
+
+
+def attempt_summary(*, page: PackagePage, scope=None) -> dict:
+    """Attempts, learners, passes and the mean score of a step (one query)."""
+    return (
+        attempt_list(page=page, scope=scope)
+        .order_by()
+        .aggregate(
+            attempts=Count("pk"),
+            learners=Count("user", distinct=True),
+            passes=Count("pk", filter=Q(passed=True)),
+            fails=Count("pk", filter=Q(passed=False)),
+            mean_score=Avg("score"),
+        )
+    )
