@@ -18,7 +18,9 @@ urlpatterns = [
         name="api_token_revoke",
     ),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
-    path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("password/reset/", views.password_reset, name="password_reset"),
+    path("password/reset/code/", views.password_reset_code, name="password_reset_code"),
+    path("password/reset/new/", views.password_reset_new, name="password_reset_new"),
     path(
         "password/reset/sent/",
         views.PasswordResetDoneView.as_view(),

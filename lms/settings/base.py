@@ -173,7 +173,12 @@ LOGOUT_REDIRECT_URL = "/"
 
 AUTH_PASSWORD_VALIDATORS = [
     {
-        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
+        # Phone and e-mail first: they are also the username of a volunteer,
+        # and the message should name the field the person typed.
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {
+            "user_attributes": ("phone", "email", "first_name", "last_name", "username")
+        },
     },
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
@@ -283,3 +288,10 @@ IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 
 # Site-wide labels that templates show.
 SITE_TAGLINE = _("Learning for Thailand's digital volunteers")
+
+# Text messages (password-reset codes), pluggable like EMAIL_BACKEND:
+# lms.accounts.sms.backends.{console,filebased,locmem,http}.SmsBackend.
+SMS_BACKEND = os.environ.get(
+    "SMS_BACKEND", "lms.accounts.sms.backends.console.SmsBackend"
+)
+SMS_FILE_PATH = os.environ.get("SMS_FILE_PATH", str(BASE_DIR / "sms-outbox"))
