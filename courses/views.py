@@ -15,7 +15,13 @@ from wagtail.models import Page
 
 from . import services
 from .models import CoursePage
-from .progress_selectors import course_progress, in_language, is_step
+from .progress_selectors import (
+    completed_course_ids,
+    course_progress,
+    in_language,
+    is_step,
+    just_completed_course,
+)
 from .progress_selectors import dashboard as dashboard_data
 
 
@@ -110,6 +116,7 @@ def complete_step(request, page_id: int):
     page = get_object_or_404(Page.objects.live(), pk=page_id)
     if not is_step(page):
         raise Http404(_("This page is not a lesson or a quiz."))
+    before = completed_course_ids(user=request.user)
     try:
         services.lesson_mark_read(user=request.user, page=page)
     except services.EnrollmentError as err:
@@ -117,8 +124,12 @@ def complete_step(request, page_id: int):
             return JsonResponse({"ok": False, "error": str(err)}, status=400)
         messages.error(request, str(err))
         return _back(request, page.url)
+    finished = just_completed_course(user=request.user, before=before, page=page)
+    done_url = reverse("course_done", args=[finished.pk]) if finished else None
     if _wants_json(request):
-        return JsonResponse({"ok": True})
+        return JsonResponse({"ok": True, "done_url": done_url})
+    if done_url:
+        return HttpResponseRedirect(done_url)
     messages.success(request, _("Step completed."))
     return _back(request, page.url)
 

@@ -10,6 +10,7 @@ from .api import api_router
 from .apiv1.api import api as api_v1
 from .apiv1.core import json_not_found
 from .health import health
+from .home import completion
 from .search import views as search_views
 
 urlpatterns = [
@@ -36,6 +37,9 @@ if settings.DEBUG:
 # Public pages carry the language prefix: /th/… and /en/…
 urlpatterns += i18n_patterns(
     path("accounts/", include("lms.accounts.urls")),
+    path(
+        "learn/done/<int:course_id>/", completion.course_done, name="course_done"
+    ),
     path("learn/", include("courses.urls")),
     path("quiz/", include("courses.quiz.urls")),
     path("certificates/", include("certificates.urls")),

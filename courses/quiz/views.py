@@ -5,9 +5,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
+
+from courses.progress_selectors import (
+    completed_course_ids,
+    course_of,
+    just_completed_course,
+)
 
 from . import selectors, services
 from .models import Attempt, QuizPage
@@ -63,6 +70,12 @@ def attempt(request, public_id):
             user=request.user, public_id=public_id, responses={}
         )
     page = _localized_quiz(attempt.quiz)
+    course = course_of(page=attempt.quiz) if attempt.passed else None
+    done_url = (
+        reverse("course_done", args=[course.pk])
+        if course and course.pk in completed_course_ids(user=request.user)
+        else None
+    )
     if attempt.is_open:
         return TemplateResponse(
             request,
@@ -82,6 +95,7 @@ def attempt(request, public_id):
             "review": selectors.attempt_review(attempt=attempt),
             "feedback_shown": selectors.feedback_shown(attempt=attempt),
             "status": selectors.quiz_status(user=request.user, quiz=attempt.quiz),
+            "done_url": done_url,
         },
     )
 
@@ -102,10 +116,19 @@ def save(request, public_id):
 @login_required
 @require_POST
 def submit(request, public_id):
+    """Grade the attempt; passing the step that completes the course leads to
+    the completion screen, anything else to the result."""
     attempt = _own_attempt(request, public_id)
-    services.attempt_submit(
+    before = completed_course_ids(user=request.user)
+    graded = services.attempt_submit(
         user=request.user,
         public_id=attempt.public_id,
         responses=_responses(request, attempt),
     )
+    if graded.passed:
+        finished = just_completed_course(
+            user=request.user, before=before, page=graded.quiz
+        )
+        if finished:
+            return HttpResponseRedirect(reverse("course_done", args=[finished.pk]))
     return redirect("quiz:attempt", public_id=attempt.public_id)

@@ -50,9 +50,7 @@ def test_reset_by_sms_code_end_to_end(live_server, phone_page, settings, tmp_pat
     page.get_by_label("รหัสผ่านใหม่", exact=True).fill("12345678")
     page.get_by_label("ยืนยันการตั้งรหัสผ่านใหม่").fill("12345678")
     page.get_by_role("button", name="บันทึกรหัสผ่านใหม่").click()
-    expect(page.locator("#id_new_password1_errors")).to_contain_text(
-        "ตัวเลขทั้งหมด"
-    )
+    expect(page.locator("#id_new_password1_errors")).to_contain_text("ตัวเลขทั้งหมด")
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "reset-weak.png"), full_page=True)
     page.get_by_label("รหัสผ่านใหม่", exact=True).fill(NEW)
