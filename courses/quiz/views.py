@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
@@ -120,11 +121,25 @@ def submit(request, public_id):
     the completion screen, anything else to the result."""
     attempt = _own_attempt(request, public_id)
     before = completed_course_ids(user=request.user)
+    responses = _responses(request, attempt)
+    was_open = attempt.is_open
     graded = services.attempt_submit(
-        user=request.user,
-        public_id=attempt.public_id,
-        responses=_responses(request, attempt),
+        user=request.user, public_id=attempt.public_id, responses=responses
     )
+    blank = len(attempt.plan) - sum(
+        1 for values in responses.values() if any(v.strip() for v in values)
+    )
+    if was_open and not graded.is_open and not graded.late and blank > 0:
+        # Never silent (the page's script asks first; without it, say so here).
+        messages.warning(
+            request,
+            ngettext(
+                "%(n)s question was left unanswered.",
+                "%(n)s questions were left unanswered.",
+                blank,
+            )
+            % {"n": blank},
+        )
     if graded.passed:
         finished = just_completed_course(
             user=request.user, before=before, page=graded.quiz
