@@ -97,6 +97,7 @@ def attempt(request, public_id):
             "feedback_shown": selectors.feedback_shown(attempt=attempt),
             "status": selectors.quiz_status(user=request.user, quiz=attempt.quiz),
             "done_url": done_url,
+            "tally": selectors.attempt_tally(attempt=attempt),
         },
     )
 

@@ -295,3 +295,6 @@ SMS_BACKEND = os.environ.get(
     "SMS_BACKEND", "lms.accounts.sms.backends.console.SmsBackend"
 )
 SMS_FILE_PATH = os.environ.get("SMS_FILE_PATH", str(BASE_DIR / "sms-outbox"))
+
+# A form posted without a valid CSRF token gets the site's own page.
+CSRF_FAILURE_VIEW = "lms.errors.csrf_failure"
