@@ -68,6 +68,12 @@ def competencies(request):
 
     context = level_overview(user=request.user)
     names = {c.pk: c for area in context["areas"] for c in area.competencies.all()}
+    for competency in names.values():
+        # Proficiency in the framework's own words ("Applied"), not numbers.
+        steps = {lv.level: lv.name for lv in competency.proficiency_levels.all()}
+        competency.reached_name = steps.get(competency.reached, "")
+        competency.required_name = steps.get(competency.required, "")
+        competency.enough = competency.reached >= competency.required
     for item in context["missing"]:
         item["competency"] = names.get(item["competency_id"])
     return TemplateResponse(request, "learning/competencies.html", context)
