@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from competencies.models import LevelRequirement, VolunteerLevel
 from courses.models import LessonPage
 from courses.services import enrollment_create, step_complete
 from lms.accounts.roles import sync_roles
+from tests import factories
 from tests.quiz.helpers import make_question, make_quiz
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -35,10 +37,29 @@ def _sign_in(page, base, phone):
 
 
 def test_final_quiz_to_completion_screen_and_my_certificates(
-    live_server, phone_page, volunteer, course, award, settings
+    live_server, phone_page, volunteer, course, award, settings, competency, catalogue
 ):
     settings.CERTIFICATES_BASE_URL = live_server.url
     sync_roles()
+    village = VolunteerLevel.objects.create(
+        code="village", rank=1, name_th="อาสาสมัครดิจิทัลระดับหมู่บ้าน"
+    )
+    LevelRequirement.objects.create(
+        level=village, competency=competency, min_proficiency=2
+    )
+    problem = factories.make_competency(code="D2", name_th="แก้ปัญหาด้วยดิจิทัล")
+    subdistrict = VolunteerLevel.objects.create(
+        code="subdistrict", rank=2, name_th="อาสาสมัครดิจิทัลระดับตำบล"
+    )
+    LevelRequirement.objects.create(
+        level=subdistrict, competency=problem, min_proficiency=1
+    )
+    factories.make_course(
+        catalogue,
+        title="ใช้ดิจิทัลแก้ปัญหาชุมชน",
+        slug="community",
+        competencies=[(problem, 1)],
+    )
     first = make_question(course, text="ข้อใดคือสัญญาณของข่าวปลอม")
     second = make_question(
         course,
@@ -77,6 +98,11 @@ def test_final_quiz_to_completion_screen_and_my_certificates(
     expect(page.get_by_role("link", name="แชร์ทาง LINE")).to_be_visible()
     expect(page.get_by_role("button", name="คัดลอก")).to_be_visible()
     expect(page.get_by_text("การรู้ดิจิทัล")).to_be_visible()
+    expect(page.locator(".level-badge")).to_contain_text(
+        "ระดับใหม่: อาสาสมัครดิจิทัลระดับหมู่บ้าน"
+    )
+    expect(page.get_by_role("link", name="ไปที่หลักสูตร")).to_be_visible()
+    expect(page.get_by_text("ใช้ดิจิทัลแก้ปัญหาชุมชน")).to_be_visible()
     _shot(page, "completion-screen", docs=True)
     page.get_by_role("link", name="ดูเกียรติบัตร").click()
     expect(page.locator("[data-status=valid]")).to_be_visible()
