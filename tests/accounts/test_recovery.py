@@ -354,3 +354,25 @@ class TestBackends:
         settings.SMS_BACKEND = "lms.accounts.sms.backends.http.SmsBackend"
         settings.SMS_GATEWAY_URL = ""
         assert _ask(client).status_code == 200
+
+
+class TestPasswordMessagesInThai:
+    def test_too_similar_names_the_phone_under_the_password_box(
+        self, client, signup_data, home_page
+    ):
+        signup_data.update(password1="0815551234ab", password2="0815551234ab")
+        response = client.post("/th/accounts/signup/", signup_data)
+        assert response.status_code == 200
+        errors = response.context["form"].errors
+        assert errors["password1"] == ["รหัสผ่านคล้ายกับโทรศัพท์ของคุณมากเกินไป"]
+        assert "password2" not in errors
+
+    def test_validators_help_texts_are_thai(self):
+        from django.contrib.auth import password_validation
+        from django.utils import translation
+
+        with translation.override("th"):
+            texts = password_validation.password_validators_help_texts()
+        assert texts and all(
+            any("\u0e00" <= ch <= "\u0e7f" for ch in text) for text in texts
+        ), texts
