@@ -83,6 +83,7 @@ def _in_requested_language(view):
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
+            response["Content-Language"] = language
             if response.status_code in (301, 302) and "?" not in response["Location"]:
                 response["Location"] += "?" + urlencode({"lang": language})
         return response
