@@ -167,7 +167,12 @@ def password_reset(request):
 
     The answer is the same whether or not an account uses the number or the
     address; only the limits (which count unknown numbers too) refuse."""
-    form = PasswordResetStartForm(request.POST or None)
+    data = None
+    if request.method == "POST":
+        data = request.POST.copy()
+        if "login" not in data and "email" in data:  # the e-mail-only form's field
+            data["login"] = data["email"]
+    form = PasswordResetStartForm(data)
     if form.is_bound and form.is_valid():
         login_value = form.cleaned_data["login"]
         if form.is_email:
