@@ -68,7 +68,7 @@ def test_sign_up_with_linked_regions_enrol_study_and_finish(live_server, phone_p
     # Passing the final quiz completes the course: the completion screen.
     expect(page.get_by_role("heading", level=1)).to_have_text("เรียนจบหลักสูตรแล้ว!")
 
-    page.get_by_role("link", name="การเรียนของฉัน").click()
+    page.get_by_role("link", name="การเรียนของฉัน", exact=True).click()
     card = page.locator(".progress-card", has_text="รู้ทันข่าวปลอม")
     expect(card.get_by_role("progressbar")).to_have_attribute("aria-valuenow", "100")
     expect(card).to_contain_text("เรียนจบแล้ว")
