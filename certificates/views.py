@@ -1,6 +1,8 @@
 """Public verification (no login, rate-limited) and the volunteer's certificates."""
 
 import time
+from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -8,6 +10,7 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -64,7 +67,31 @@ def _too_many(request, json=False):
     return response
 
 
+def _in_requested_language(view):
+    """``?lang=en`` / ``?lang=th``: the verification pages are outside the
+    language prefix (printed QR codes never change), so a verifier switches
+    language with a parameter instead of a different path."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        language = request.GET.get("lang", "")
+        if language not in dict(settings.LANGUAGES):
+            return view(request, *args, **kwargs)
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            response["Content-Language"] = language
+            if response.status_code in (301, 302) and "?" not in response["Location"]:
+                response["Location"] += "?" + urlencode({"lang": language})
+        return response
+
+    return wrapper
+
+
 @require_GET
+@_in_requested_language
 def verify_form(request):
     """The "type a code" form; a valid code redirects to its page."""
     value = request.GET.get("code", "").strip()
@@ -86,6 +113,7 @@ def verify_form(request):
 
 
 @require_GET
+@_in_requested_language
 def verify(request, code: str):
     """Valid / revoked (with date and reason) / unknown, with the name, award and date only."""
     if rate_limited(request):

@@ -112,6 +112,25 @@ def course_of(*, page: Page) -> CoursePage | None:
     return CoursePage.objects.ancestor_of(page, inclusive=True).live().first()
 
 
+def completed_course_ids(*, user) -> set[int]:
+    """Ids of the (canonical) courses ``user`` has completed (one query)."""
+    return set(
+        Enrollment.objects.filter(user=user, completed_at__isnull=False).values_list(
+            "course_id", flat=True
+        )
+    )
+
+
+def just_completed_course(*, user, before: set[int], page: Page) -> CoursePage | None:
+    """The course of step ``page`` if it is completed now and was not among
+    ``before`` (the ids completed before the step was done): the step just
+    finished the course, and the learner is shown the completion screen."""
+    course = course_of(page=page)
+    if course is None or course.pk in before:
+        return None
+    return course if course.pk in completed_course_ids(user=user) else None
+
+
 def in_language(pages: list[Page], locale: Locale | None = None) -> dict[str, Page]:
     """Live translations of ``pages`` in ``locale`` (the active one by default),
     by translation key, in one query. Missing ones are left out."""

@@ -17,7 +17,13 @@ from competencies.selectors import level_overview
 
 from . import services
 from .models import CoursePage
-from .progress_selectors import course_progress, in_language, is_step
+from .progress_selectors import (
+    completed_course_ids,
+    course_progress,
+    in_language,
+    is_step,
+    just_completed_course,
+)
 from .progress_selectors import dashboard as dashboard_data
 
 
@@ -62,6 +68,12 @@ def competencies(request):
     """The volunteer's level, competency map and what the next level needs."""
     context = level_overview(user=request.user)
     names = {c.pk: c for area in context["areas"] for c in area.competencies.all()}
+    for competency in names.values():
+        # Proficiency in the framework's own words ("Applied"), not numbers.
+        steps = {lv.level: lv.name for lv in competency.proficiency_levels.all()}
+        competency.reached_name = steps.get(competency.reached, "")
+        competency.required_name = steps.get(competency.required, "")
+        competency.enough = competency.reached >= competency.required
     for item in context["missing"]:
         item["competency"] = names.get(item["competency_id"])
     return TemplateResponse(request, "learning/competencies.html", context)
@@ -110,6 +122,7 @@ def complete_step(request, page_id: int):
     page = get_object_or_404(Page.objects.live(), pk=page_id)
     if not is_step(page):
         raise Http404(_("This page is not a lesson or a quiz."))
+    before = completed_course_ids(user=request.user)
     try:
         services.lesson_mark_read(user=request.user, page=page)
     except services.EnrollmentError as err:
@@ -117,8 +130,12 @@ def complete_step(request, page_id: int):
             return JsonResponse({"ok": False, "error": str(err)}, status=400)
         messages.error(request, str(err))
         return _back(request, page.url)
+    finished = just_completed_course(user=request.user, before=before, page=page)
+    done_url = reverse("course_done", args=[finished.pk]) if finished else None
     if _wants_json(request):
-        return JsonResponse({"ok": True})
+        return JsonResponse({"ok": True, "done_url": done_url})
+    if done_url:
+        return HttpResponseRedirect(done_url)
     messages.success(request, _("Step completed."))
     return _back(request, page.url)
 

@@ -16,6 +16,7 @@ from .apiv1 import views as apiv1_views
 from .apiv1.api import api as api_v1
 from .apiv1.core import json_not_found
 from .health import health
+from .home import completion
 from .search import views as search_views
 
 urlpatterns = [
@@ -57,6 +58,9 @@ accounts_patterns = accounts_urls.urlpatterns + [
 # Public pages carry the language prefix: /th/… and /en/…
 urlpatterns += i18n_patterns(
     path("accounts/", include((accounts_patterns, accounts_urls.app_name))),
+    path(
+        "learn/done/<int:course_id>/", completion.course_done, name="course_done"
+    ),
     path("learn/", include("courses.urls")),
     path("quiz/", include("courses.quiz.urls")),
     path("elearning/", include("elearning.urls")),

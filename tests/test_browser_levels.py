@@ -42,7 +42,7 @@ def test_passing_a_quiz_raises_the_level_shown(live_server, phone_page, site_sig
     page.get_by_label("เท็จ").check()
     page.locator("input[type=text]").fill("1111")
     page.get_by_role("button", name="ส่งคำตอบ").click()
-    expect(page.locator(".score")).to_contain_text("100.0%")
+    expect(page.locator(".score")).to_contain_text(", 100 %")
 
     page.goto(f"{live_server.url}/th/learn/competencies/")
     expect(page.locator(".level-badge")).to_contain_text("อาสาสมัครดิจิทัลระดับหมู่บ้าน/ชุมชน")

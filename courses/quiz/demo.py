@@ -204,7 +204,7 @@ QUIZZES = {
             ),
             (
                 "true_false",
-                "ประกาศนียบัตรอิเล็กทรอนิกส์ตรวจสอบได้ด้วยรหัสตรวจสอบ",
+                "เกียรติบัตรอิเล็กทรอนิกส์ตรวจสอบได้ด้วยรหัสตรวจสอบ",
                 "An electronic certificate can be checked with its verification code.",
                 [("จริง", "True", T), ("เท็จ", "False", F)],
             ),
@@ -297,7 +297,7 @@ EXPLANATIONS = {
             "Regular study and fewer distractions help you finish.",
         ),
         (
-            "รหัสหรือ QR บนประกาศนียบัตรใช้ตรวจสอบว่าออกจริง",
+            "รหัสหรือ QR บนเกียรติบัตรใช้ตรวจสอบว่าออกจริง",
             "The code or QR on a certificate checks that it is genuine.",
         ),
         ("ผู้สอนจะอ่านและให้คะแนนคำตอบนี้", "A trainer reads and marks this answer."),

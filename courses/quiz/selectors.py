@@ -108,6 +108,13 @@ def feedback_shown(*, attempt) -> bool:
     )
 
 
+def attempt_tally(*, attempt) -> dict:
+    """How many questions were fully right, out of how many (one query): the
+    score as a person reads it, "8 of 10 correct, 80 %"."""
+    correct = attempt.answers.filter(credit__gte=0.999).count()
+    return {"correct": correct, "total": len(attempt.plan or [])}
+
+
 def attempt_review(*, attempt) -> list[dict]:
     """Per-question feedback after grading, as the quiz's feedback setting
     allows (three queries): the learner's answer, credit, the correct options

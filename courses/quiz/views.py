@@ -5,9 +5,17 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
+
+from courses.progress_selectors import (
+    completed_course_ids,
+    course_of,
+    just_completed_course,
+)
 
 from . import selectors, services
 from .models import Attempt, QuizPage
@@ -63,6 +71,12 @@ def attempt(request, public_id):
             user=request.user, public_id=public_id, responses={}
         )
     page = _localized_quiz(attempt.quiz)
+    course = course_of(page=attempt.quiz) if attempt.passed else None
+    done_url = (
+        reverse("course_done", args=[course.pk])
+        if course and course.pk in completed_course_ids(user=request.user)
+        else None
+    )
     if attempt.is_open:
         return TemplateResponse(
             request,
@@ -82,6 +96,8 @@ def attempt(request, public_id):
             "review": selectors.attempt_review(attempt=attempt),
             "feedback_shown": selectors.feedback_shown(attempt=attempt),
             "status": selectors.quiz_status(user=request.user, quiz=attempt.quiz),
+            "done_url": done_url,
+            "tally": selectors.attempt_tally(attempt=attempt),
         },
     )
 
@@ -102,10 +118,33 @@ def save(request, public_id):
 @login_required
 @require_POST
 def submit(request, public_id):
+    """Grade the attempt; passing the step that completes the course leads to
+    the completion screen, anything else to the result."""
     attempt = _own_attempt(request, public_id)
-    services.attempt_submit(
-        user=request.user,
-        public_id=attempt.public_id,
-        responses=_responses(request, attempt),
+    before = completed_course_ids(user=request.user)
+    responses = _responses(request, attempt)
+    was_open = attempt.is_open
+    graded = services.attempt_submit(
+        user=request.user, public_id=attempt.public_id, responses=responses
     )
+    blank = len(attempt.plan) - sum(
+        1 for values in responses.values() if any(v.strip() for v in values)
+    )
+    if was_open and not graded.is_open and not graded.late and blank > 0:
+        # Never silent (the page's script asks first; without it, say so here).
+        messages.warning(
+            request,
+            ngettext(
+                "%(n)s question was left unanswered.",
+                "%(n)s questions were left unanswered.",
+                blank,
+            )
+            % {"n": blank},
+        )
+    if graded.passed:
+        finished = just_completed_course(
+            user=request.user, before=before, page=graded.quiz
+        )
+        if finished:
+            return HttpResponseRedirect(reverse("course_done", args=[finished.pk]))
     return redirect("quiz:attempt", public_id=attempt.public_id)

@@ -55,6 +55,8 @@ class StepLearning:
         None  # the quiz that opens a locked step, in the reader's language
     )
     display_course: Page | None = None
+    # Prerequisites not completed yet (reader not enrolled), in the reader's language.
+    missing: list[Page] = field(default_factory=list)
 
 
 def _memo(context, key, build):
@@ -138,7 +140,15 @@ def step_learning(context, page: Page) -> StepLearning:
                 ),
                 None,
             )
-        shown = in_language([p for p in (following, blocking, course) if p is not None])
+        missing = (
+            missing_prerequisites(user=user, course=course)
+            if not progress.is_enrolled and getattr(user, "is_authenticated", False)
+            else []
+        )
+        shown = in_language(
+            [p for p in (following, blocking, course) if p is not None] + missing
+        )
+        state.missing = [shown.get(p.translation_key, p) for p in missing]
         state.next_step = following and shown.get(following.translation_key, following)
         state.blocking_quiz = blocking and shown.get(blocking.translation_key, blocking)
         state.display_course = shown.get(course.translation_key, course)

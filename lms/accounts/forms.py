@@ -9,7 +9,11 @@ import unicodedata
 
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    SetPasswordForm,
+)
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +30,11 @@ User = get_user_model()
 # Thai mobile numbers: ten digits, 06/08/09 (after +66 was turned into 0).
 thai_mobile = RegexValidator(
     r"^0[689]\d{8}$", _("Enter a Thai phone number such as 0812345678.")
+)
+
+# The rules of AUTH_PASSWORD_VALIDATORS in one sentence, in the active language.
+PASSWORD_HELP = _(
+    "At least 8 characters; not only digits, not a common password and not like your name."
 )
 
 _NAME_PUNCTUATION = set(" -.'’")
@@ -211,9 +220,7 @@ class SignupForm(
         self._set_region_choices()
         # The rules of AUTH_PASSWORD_VALIDATORS, in the active language.
         # Django's own validator help is long and not translated into Thai.
-        self.fields["password1"].help_text = _(
-            "At least 8 characters; not only digits, not a common password and not like your name."
-        )
+        self.fields["password1"].help_text = PASSWORD_HELP
 
     def clean(self):
         cleaned = super().clean()
@@ -356,3 +363,86 @@ class WagtailUserCreationForm(_AdminPhoneMixin, wagtail_user_forms.UserCreationF
 class WagtailUserEditForm(_AdminPhoneMixin, wagtail_user_forms.UserEditForm):
     class Meta(wagtail_user_forms.UserEditForm.Meta):
         fields = wagtail_user_forms.UserEditForm.Meta.fields | {"phone"}
+
+
+# --- Password reset: by SMS code for phones, by e-mail link for e-mail ----
+
+
+class PasswordResetStartForm(forms.Form):
+    """A phone number (a code by SMS) or an e-mail address (a link by e-mail)."""
+
+    login = forms.CharField(
+        label=_("Phone or e-mail"),
+        max_length=254,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "username", "inputmode": "email", "autofocus": True}
+        ),
+        help_text=_("The phone number or e-mail address you sign in with."),
+    )
+
+    def clean_login(self):
+        value = self.cleaned_data["login"].strip()
+        if "@" in value:
+            return forms.EmailField().clean(value).lower()
+        phone = normalize_phone(value)
+        if not phone:
+            raise ValidationError(
+                _("Enter a phone number such as 0812345678 or an e-mail address."),
+                code="invalid",
+            )
+        thai_mobile(phone)
+        return phone
+
+    @property
+    def is_email(self) -> bool:
+        return "@" in self.cleaned_data.get("login", "")
+
+
+class ResetCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("6-digit code"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "pattern": "[0-9 ]*",
+                "autofocus": True,
+            }
+        ),
+    )
+
+    def clean_code(self):
+        code = "".join(ch for ch in self.cleaned_data["code"] if ch.isdigit())
+        if len(code) != 6:
+            raise ValidationError(_("The code has 6 digits."), code="invalid")
+        return code
+
+
+class _PasswordUnderFirstBox:
+    """Django puts the validators' messages under the confirmation box; a
+    person reads them under the password they are choosing."""
+
+    def clean(self):
+        self.validate_passwords("new_password1", "new_password2")
+        self.validate_password_for_user(self.user, "new_password1")
+        return forms.Form.clean(self)
+
+    def _set_help(self):
+        self.fields["new_password1"].help_text = PASSWORD_HELP
+        self.fields["new_password1"].widget.attrs["autocomplete"] = "new-password"
+        self.fields["new_password2"].widget.attrs["autocomplete"] = "new-password"
+
+
+class NewPasswordForm(_PasswordUnderFirstBox, SetPasswordForm):
+    """The last step of a reset (SMS code or e-mail link)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._set_help()
+
+
+class ChangePasswordForm(_PasswordUnderFirstBox, PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._set_help()

@@ -180,3 +180,37 @@ class TrainerScope(models.Model):
 
     def __str__(self):
         return f"{self.user.display_name}: {regions.province_name(self.province_code)}"
+
+
+class PasswordResetCode(models.Model):
+    """One request for a password-reset code by SMS.
+
+    A row is written for every accepted request, for registered and unknown
+    numbers alike (``user`` empty, no code sent), so the limits and the answers
+    are the same either way and nobody learns which numbers have accounts.
+    Only an HMAC of the code is stored.
+    """
+
+    phone = models.CharField(_("phone"), max_length=20, db_index=True)
+    user = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    code_hash = models.CharField(max_length=64, blank=True, default="")
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(_("requested at"), db_index=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    guesses = models.PositiveSmallIntegerField(_("wrong guesses"), default=0)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("password reset code")
+        verbose_name_plural = _("password reset codes")
+        indexes = [models.Index(fields=["ip_address", "created_at"])]
+
+    def __str__(self):
+        return f"{self.phone} {self.created_at:%Y-%m-%d %H:%M}"

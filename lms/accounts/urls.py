@@ -13,7 +13,9 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("regions/", views.region_options, name="regions"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
-    path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("password/reset/", views.password_reset, name="password_reset"),
+    path("password/reset/code/", views.password_reset_code, name="password_reset_code"),
+    path("password/reset/new/", views.password_reset_new, name="password_reset_new"),
     path(
         "password/reset/sent/",
         views.PasswordResetDoneView.as_view(),

@@ -181,7 +181,12 @@ LOGOUT_REDIRECT_URL = "/"
 
 AUTH_PASSWORD_VALIDATORS = [
     {
-        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
+        # Phone and e-mail first: they are also the username of a volunteer,
+        # and the message should name the field the person typed.
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {
+            "user_attributes": ("phone", "email", "first_name", "last_name", "username")
+        },
     },
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
@@ -321,3 +326,12 @@ CERTIFICATES_SIGNING_KEY = os.environ.get("CERTIFICATES_SIGNING_KEY", "")
 CERTIFICATES_SIGNING_KEY_FILE = os.environ.get("CERTIFICATES_SIGNING_KEY_FILE", "")
 CERTIFICATES_DEV_KEY = True
 CERTIFICATES_DEV_KEY_DIR = os.environ.get("CERTIFICATES_DEV_KEY_DIR", "")
+# Text messages (password-reset codes), pluggable like EMAIL_BACKEND:
+# lms.accounts.sms.backends.{console,filebased,locmem,http}.SmsBackend.
+SMS_BACKEND = os.environ.get(
+    "SMS_BACKEND", "lms.accounts.sms.backends.console.SmsBackend"
+)
+SMS_FILE_PATH = os.environ.get("SMS_FILE_PATH", str(BASE_DIR / "sms-outbox"))
+
+# A form posted without a valid CSRF token gets the site's own page.
+CSRF_FAILURE_VIEW = "lms.errors.csrf_failure"

@@ -2,7 +2,7 @@
 
 Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL (PostgreSQL).
 Optional: REDIS_URL (cache and sessions), DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT,
-EMAIL_URL-style settings (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
+SMS_* (the SMS gateway, see below), EMAIL_URL-style settings (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
 EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL), WAGTAILADMIN_BASE_URL.
 """
 
@@ -92,3 +92,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Open Badges 3.0: production signs only with the key it is given
 # (CERTIFICATES_SIGNING_KEY_FILE or CERTIFICATES_SIGNING_KEY), never a generated one.
 CERTIFICATES_DEV_KEY = False
+# Password-reset codes go out through an HTTP SMS gateway (lms/accounts/sms/backends/http.py).
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "lms.accounts.sms.backends.http.SmsBackend")
+SMS_GATEWAY_URL = os.environ.get("SMS_GATEWAY_URL", "")
+SMS_SENDER = os.environ.get("SMS_SENDER", "")
+SMS_GATEWAY_TOKEN = os.environ.get("SMS_GATEWAY_TOKEN", "")
+SMS_GATEWAY_USERNAME = os.environ.get("SMS_GATEWAY_USERNAME", "")
+SMS_GATEWAY_PASSWORD = os.environ.get("SMS_GATEWAY_PASSWORD", "")
+SMS_GATEWAY_FIELDS = os.environ.get("SMS_GATEWAY_FIELDS", "number,sender,text")
+SMS_GATEWAY_INTERNATIONAL = os.environ.get("SMS_GATEWAY_INTERNATIONAL", "0") == "1"
+SMS_GATEWAY_TIMEOUT = float(os.environ.get("SMS_GATEWAY_TIMEOUT", "10"))

@@ -34,7 +34,17 @@
       // A refusal (not enrolled, locked) will not change by scrolling: stop
       // and leave the button, whose normal POST shows the reason.
       observer.disconnect();
-      if (response.ok) done();
+      if (!response.ok) return;
+      return response.json().then(function (data) {
+        done();
+        // The last step finished the course: offer the completion screen.
+        var link = end.querySelector("[data-done-link]");
+        if (data && data.done_url && link) {
+          link.querySelector("a").href = data.done_url;
+          link.hidden = false;
+          end.querySelectorAll("[data-next-link]").forEach(function (el) { el.hidden = true; });
+        }
+      });
     }).catch(function () { sending = false; }); // offline: try again on the next scroll
   }
 

@@ -15,3 +15,15 @@ document.querySelectorAll("input[data-select-on-focus]").forEach(function (input
   input.addEventListener("focus", function () { input.select(); });
   input.addEventListener("click", function () { input.select(); });
 });
+// "Copy" buttons: put the link on the clipboard and say so.
+document.querySelectorAll("[data-copy]").forEach(function (button) {
+  button.addEventListener("click", function () {
+    var done = function () { button.textContent = button.dataset.copiedText || "✓"; };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(button.dataset.copy).then(done, function () {});
+    } else {
+      var input = button.parentNode.querySelector("input");
+      if (input) { input.select(); try { document.execCommand("copy"); done(); } catch (e) {} }
+    }
+  });
+});

@@ -162,7 +162,7 @@ class TestPasswordReset:
     def test_sends_a_working_link(self, client, db):
         user = factories.make_user(email="reset@example.org", password=PASSWORD)
         response = client.post(
-            "/th/accounts/password/reset/", {"email": "Reset@Example.org"}
+            "/th/accounts/password/reset/", {"login": "Reset@Example.org"}
         )
         assert response["Location"] == reverse("accounts:password_reset_done")
         assert len(mail.outbox) == 1
@@ -180,16 +180,14 @@ class TestPasswordReset:
 
     def test_unknown_address_sends_nothing_but_looks_the_same(self, client, db):
         response = client.post(
-            "/th/accounts/password/reset/", {"email": "nobody@example.org"}
+            "/th/accounts/password/reset/", {"login": "nobody@example.org"}
         )
         assert response["Location"] == reverse("accounts:password_reset_done")
         assert mail.outbox == []
 
-    def test_page_tells_phone_only_volunteers_to_ask_their_trainer(
-        self, client, db, english
-    ):
+    def test_page_offers_a_code_by_sms_to_phone_accounts(self, client, db, english):
         html = client.get("/en/accounts/password/reset/").content.decode()
-        assert "phone number only" in html and "trainer" in html
+        assert "Phone or e-mail" in html and "SMS" in html
 
 
 class TestPasswordChange:

@@ -144,3 +144,29 @@ def test_rate_limit_page_is_translated(client, db):
     response = client.get(f"/verify/{generate_code()}/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 429
     assert "Too many lookups" in response.content.decode()
+
+
+class TestVerifyLanguageParameter:
+    def test_lang_parameter_switches_the_page_not_the_url(
+        self, client, volunteer, course, award
+    ):
+        from .conftest import complete
+
+        complete(volunteer, course)
+        code = volunteer.certificates.get().code
+        thai = client.get(f"/verify/{code}/", HTTP_ACCEPT_LANGUAGE="th")
+        assert "ตรวจสอบเกียรติบัตร" in thai.content.decode()
+        assert f'href="/verify/{code}/?lang=en"' in thai.content.decode()
+        english = client.get(f"/verify/{code}/?lang=en", HTTP_ACCEPT_LANGUAGE="th")
+        html = english.content.decode()
+        assert english["Content-Language"] == "en"
+        assert "Verify a certificate" in html and "Awarded for" in html
+        assert f'href="/verify/{code}/?lang=th"' in html
+        # The form keeps the language through its redirect.
+        response = client.get(f"/verify/?code={code.lower()}&lang=en")
+        assert response["Location"] == f"/verify/{code}/?lang=en"
+
+    def test_unknown_lang_is_ignored(self, client, db):
+        response = client.get("/verify/?lang=xx", HTTP_ACCEPT_LANGUAGE="th")
+        assert response.status_code == 200
+        assert "ตรวจสอบเกียรติบัตร" in response.content.decode()

@@ -206,7 +206,7 @@ class TestCompleteStep:
             reverse("courses:complete", args=[lesson.pk]),
             HTTP_ACCEPT="application/json",
         )
-        assert response.json() == {"ok": True}
+        assert response.json() == {"ok": True, "done_url": None}
         assert StepCompletion.objects.filter(user=learner, page=lesson).count() == 1
 
     def test_locked_step_shows_the_quiz_to_pass_and_no_button(

@@ -95,7 +95,7 @@ def test_take_a_quiz_on_a_phone(live_server, phone_page, site_sign_in):
     page.get_by_label("เท็จ").check()
     page.get_by_role("button", name="ส่งคำตอบ").click()
     # single 1 + multiple 0.5 + true/false 1 + short 1 = 3.5 of 4.
-    expect(page.locator(".score")).to_contain_text("87.5%")
+    expect(page.locator(".score")).to_contain_text("3 จาก 4 ข้อถูก, 87.5 %")
     expect(page.locator(".review").first).to_contain_text("ข่าวปลอมมักเร่งให้รีบแชร์ก่อนคิด")
     shoot(page, "result")
     page.set_viewport_size({"width": 360, "height": 740})

@@ -157,7 +157,8 @@ class TestSubmitThroughTheView:
         with translation.override("th"):
             expected = translation.gettext(msgid) % {"n": 1}
         assert expected != msgid % {"n": 1}  # the catalogue has it in Thai
-        assert [str(m) for m in response.context["messages"]] == [expected]
+        # (after the blank submission's own "left unanswered" notice)
+        assert [str(m) for m in response.context["messages"]][-1] == expected
         assert expected in response.content.decode()
         assert Attempt.objects.filter(quiz=limited).count() == 1
 
@@ -213,7 +214,7 @@ class TestResultPage:
         html = client.get(
             reverse("quiz:attempt", args=[second.public_id])
         ).content.decode()
-        assert "100.0%" in html and "is-correct" in html
+        assert "4 จาก 4 ข้อถูก, 100 %" in html and "is-correct" in html
         assert (
             reverse("quiz:attempt", args=[first.public_id]) in html
         )  # the history links the earlier attempt
@@ -231,7 +232,7 @@ class TestResultPage:
             reverse("quiz:attempt", args=[attempt.public_id])
         ).content.decode()
         assert (
-            "0.0%" in html
+            "0 จาก 1 ข้อถูก, 0 %" in html
             and "is-correct" not in html
             and "correct answer" not in html.lower()
         )
@@ -266,3 +267,26 @@ class TestQueryCounts:
             client.get(url)  # warm caches (site root, content types)
             with django_assert_max_num_queries(LIMITS[page]):
                 assert client.get(url).status_code == 200
+
+
+class TestScoresAsPeopleReadThem:
+    def test_result_says_how_many_were_right(self, client, course, learner, quiz):
+        client.force_login(learner)
+        attempt = start(client, quiz)
+        single = Question.objects.get(kind="single")
+        response = client.post(
+            reverse("quiz:submit", args=[attempt.public_id]),
+            {f"q{single.pk}": correct_ids(single)},
+            follow=True,
+        )
+        html = response.content.decode()
+        assert "1 จาก 4 ข้อถูก, 25 %" in html
+        assert "สัดส่วนคะแนน" not in html and "1.00" not in html
+
+    def test_blank_submission_is_never_silent(self, client, course, learner, quiz):
+        client.force_login(learner)
+        attempt = start(client, quiz)
+        response = client.post(
+            reverse("quiz:submit", args=[attempt.public_id]), {}, follow=True
+        )
+        assert "ไม่ได้ตอบ 4 ข้อ" in response.content.decode()

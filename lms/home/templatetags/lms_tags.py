@@ -10,6 +10,10 @@ from courses.selectors import breadcrumbs
 register = template.Library()
 
 
+def _prefixed(path: str) -> bool:
+    return any(path.startswith(f"/{code}/") for code, _label in settings.LANGUAGES)
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
     """One link per site language, to this page's translation when it has one.
@@ -33,6 +37,12 @@ def language_links(context) -> list[dict]:
             url = by_language[code]
         elif request is not None and not isinstance(page, Page):
             url = translate_url(request.get_full_path(), code)
+            if url == request.get_full_path() and not _prefixed(request.path):
+                # A path outside the language prefix (/verify/…): the view
+                # reads the language from ?lang= instead.
+                query = request.GET.copy()
+                query["lang"] = code
+                url = f"{request.path}?{query.urlencode()}"
         else:
             url = f"/{code}/"
         links.append(
