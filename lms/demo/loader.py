@@ -33,7 +33,7 @@ from courses.models import (
     LessonPage,
     ModulePage,
 )
-from lms.accounts.models import VolunteerProfile
+from lms.accounts.models import TrainerScope, VolunteerProfile
 from lms.accounts.roles import sync_roles
 from lms.home.models import HomePage
 
@@ -317,6 +317,9 @@ def load_users(*, reset_passwords: bool = False) -> list[DemoLogin]:
                     "organisation": person.get("organisation", ""),
                 },
             )
+        for code in person.get("serves", ()):
+            # Added, never replaced: an administrator may have given more.
+            TrainerScope.objects.get_or_create(user=user, province_code=code)
         logins.append(
             DemoLogin(person["role"], user.username, user.phone, person["password"])
         )
