@@ -2,10 +2,11 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import audit_views
+from . import audit_views, slugs
 from .api import api_router
 from .apiv1.api import api as api_v1
 from .apiv1.core import json_not_found
@@ -40,6 +41,8 @@ urlpatterns += i18n_patterns(
     path("quiz/", include("courses.quiz.urls")),
     path("certificates/", include("certificates.urls")),
     path("search/", search_views.search, name="search"),
+    # Before Wagtail's own, which does not match Thai vowels and tone marks.
+    re_path(slugs.SERVE_PATTERN, wagtail_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

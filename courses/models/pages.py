@@ -11,6 +11,8 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from lms.slugs import ThaiSlugPageForm
+
 from ..blocks import LessonStreamBlock
 from ..choices import Topic
 
@@ -26,6 +28,8 @@ class CompetencyLinkSerializer(serializers.Serializer):
 
 class CourseIndexPage(Page):
     """The catalogue: lists live courses, filtered by topic and competency."""
+
+    base_form_class = ThaiSlugPageForm
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -65,6 +69,8 @@ class CoursePage(Page):
     to the course's page in the default language, so a Thai and an English
     reader of the same course share one record.
     """
+
+    base_form_class = ThaiSlugPageForm
 
     topic = models.CharField(_("topic"), max_length=32, choices=Topic.choices, db_index=True)
     summary = models.TextField(
@@ -215,6 +221,8 @@ class CoursePrerequisite(Orderable):
 class ModulePage(Page):
     """A chapter of a course, holding lessons (and, later, quizzes) in order."""
 
+    base_form_class = ThaiSlugPageForm
+
     intro = models.TextField(_("introduction"), blank=True, default="")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -237,6 +245,8 @@ class ModulePage(Page):
 
 class LessonPage(Page):
     """One sitting of study: text, pictures, video, documents, callouts and code."""
+
+    base_form_class = ThaiSlugPageForm
 
     estimated_minutes = models.PositiveIntegerField(
         _("estimated time (minutes)"), default=10, validators=[MinValueValidator(1)]

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext as _
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from lms.slugs import ThaiSlugPageForm
 
 # Kept free of model imports: models.py uses these forms as base_form_class.
 SINGLE, MULTIPLE, TRUE_FALSE, SHORT, FREE = (
@@ -56,7 +58,7 @@ class QuestionForm(WagtailAdminModelForm):
         return cleaned
 
 
-class QuizPageForm(WagtailAdminPageForm):
+class QuizPageForm(ThaiSlugPageForm):
     """A quiz may only use questions from its own course's bank."""
 
     def _course(self):
