@@ -78,7 +78,7 @@ MODEL_PERMISSIONS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Image and document permissions, granted on the root collection.
+# Image, document and media (video file) permissions, granted on the root collection.
 _MEDIA_EDIT = (
     "wagtailimages.add_image",
     "wagtailimages.change_image",
@@ -86,6 +86,8 @@ _MEDIA_EDIT = (
     "wagtaildocs.add_document",
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
+    "wagtailmedia.add_media",
+    "wagtailmedia.change_media",
 )
 COLLECTION_PERMISSIONS: dict[str, tuple[str, ...]] = {
     VOLUNTEER: (),
@@ -94,6 +96,7 @@ COLLECTION_PERMISSIONS: dict[str, tuple[str, ...]] = {
         *_MEDIA_EDIT,
         "wagtailimages.delete_image",
         "wagtaildocs.delete_document",
+        "wagtailmedia.delete_media",
     ),
 }
 
