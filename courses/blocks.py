@@ -9,6 +9,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtailmedia.blocks import VideoChooserBlock
 
 from .choices import CalloutKind
 
@@ -44,10 +45,31 @@ class CaptionedImageBlock(blocks.StructBlock):
         preview_value = {"caption": "ภาพประกอบ"}
 
 
-class VideoEmbedBlock(blocks.StructBlock):
-    """A video (YouTube, Vimeo…) embedded from its URL."""
+class LinkableEmbedBlock(EmbedBlock):
+    """An embed whose URL is kept even when the oEmbed lookup fails.
 
-    video = EmbedBlock(label=_("video URL"))
+    Wagtail's ``EmbedBlock`` refuses to save a URL it cannot embed at that
+    moment (no network, an unknown host), so a trainer lost the whole block.
+    The URL is still checked as a URL; the page shows a link where the
+    player cannot be had (templates/blocks/embed_block.html).
+    """
+
+    def clean(self, value):
+        return blocks.URLBlock.clean(self, value)
+
+
+class VideoEmbedBlock(blocks.StructBlock):
+    """A video (YouTube, Vimeo…) embedded from its URL, or linked to if it cannot be."""
+
+    video = LinkableEmbedBlock(
+        label=_("video URL"),
+        max_width=800,
+        help_text=_(
+            "YouTube, Vimeo or another video site. If the video cannot be embedded "
+            "(no network now, or a site that does not allow it), it is kept and "
+            "shown to learners as a link."
+        ),
+    )
     caption = blocks.CharBlock(label=_("caption"), required=False)
 
     class Meta:
@@ -55,6 +77,24 @@ class VideoEmbedBlock(blocks.StructBlock):
         template = "blocks/embed_block.html"
         label = _("Video")
         description = _("A video embedded from its URL")
+        preview_value = {"caption": "วิดีโอประกอบบทเรียน"}
+
+
+class VideoFileBlock(blocks.StructBlock):
+    """An uploaded video file (wagtailmedia), played from this site.
+
+    Village connections often cannot stream YouTube; a small file served by
+    the site plays, or downloads, where an embed does not.
+    """
+
+    video = VideoChooserBlock(label=_("video file"))
+    caption = blocks.CharBlock(label=_("caption"), required=False)
+
+    class Meta:
+        icon = "media"
+        template = "blocks/video_file_block.html"
+        label = _("Video file")
+        description = _("A video file uploaded to this site")
         preview_value = {"caption": "วิดีโอประกอบบทเรียน"}
 
 
@@ -143,6 +183,7 @@ class LessonStreamBlock(blocks.StreamBlock):
     )
     image_block = CaptionedImageBlock()
     embed_block = VideoEmbedBlock()
+    video_file_block = VideoFileBlock()
     document_block = DocumentBlock()
     callout_block = CalloutBlock()
     code_block = CodeBlock()

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from courses.registry import register_step
+
 
 class ElearningConfig(AppConfig):
     name = "elearning"
@@ -9,7 +11,6 @@ class ElearningConfig(AppConfig):
     def ready(self):
         # reason: AppConfig.ready (models are not ready before it)
         from courses.models.pages import PAGE_CONTEXTS
-        from courses.registry import register_step
 
         from .forms import PackagePageForm
         from .models import PackagePage

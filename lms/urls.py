@@ -4,12 +4,13 @@ from django.conf.urls.static import static
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates.openbadges import views as openbadges_views
 
-from . import audit_views
+from . import audit_views, slugs
 from .accounts import urls as accounts_urls
 from .api import api_router
 from .apiv1 import views as apiv1_views
@@ -68,6 +69,8 @@ urlpatterns += i18n_patterns(
     path("privacy/", include("lms.dataprotection.urls")),
     path("privacy/my-data/", include("lms.privacy.urls")),
     path("search/", search_views.search, name="search"),
+    # Before Wagtail's own, which does not match Thai vowels and tone marks.
+    re_path(slugs.SERVE_PATTERN, wagtail_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -17,6 +17,7 @@ from wagtail.rich_text import RichText
 from wagtail.search import index
 
 from lms.search.thai import segment
+from lms.slugs import ThaiSlugPageForm
 
 from .. import registry
 from ..blocks import LessonStreamBlock
@@ -46,9 +47,9 @@ class CompetencyLinkSerializer(serializers.Serializer):
 class CourseIndexPage(Page):
     """The catalogue: lists live courses, filtered by topic and competency."""
 
-    intro = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "link"]
-    )
+    base_form_class = ThaiSlugPageForm
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -73,9 +74,9 @@ class CoursePage(Page):
     reader of the same course share one record.
     """
 
-    topic = models.CharField(
-        _("topic"), max_length=32, choices=Topic.choices, db_index=True
-    )
+    base_form_class = ThaiSlugPageForm
+
+    topic = models.CharField(_("topic"), max_length=32, choices=Topic.choices, db_index=True)
     summary = models.TextField(
         _("summary"),
         max_length=500,
@@ -223,6 +224,8 @@ class CoursePrerequisite(Orderable):
 class ModulePage(Page):
     """A chapter of a course, holding lessons (and, later, quizzes) in order."""
 
+    base_form_class = ThaiSlugPageForm
+
     intro = models.TextField(_("introduction"), blank=True, default="")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -244,6 +247,8 @@ class ModulePage(Page):
 
 class LessonPage(Page):
     """One sitting of study: text, pictures, video, documents, callouts and code."""
+
+    base_form_class = ThaiSlugPageForm
 
     estimated_minutes = models.PositiveIntegerField(
         _("estimated time (minutes)"), default=10, validators=[MinValueValidator(1)]

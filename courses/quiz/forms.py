@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext as _
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from django.utils.translation import gettext_lazy as _l
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from courses.progress_selectors import canonical_page
+from lms.slugs import ThaiSlugPageForm
 
 # Kept free of model imports: models.py uses these forms as base_form_class.
 SINGLE, MULTIPLE, TRUE_FALSE, SHORT, FREE = (
@@ -20,6 +22,9 @@ def _live_forms(formset) -> list:
     ]
 
 
+TRUE_FALSE_ANSWERS = [("", "---------"), ("true", _l("True")), ("false", _l("False"))]
+
+
 class QuestionForm(WagtailAdminModelForm):
     """Checks that the options fit the question type before anything is saved.
 
@@ -29,6 +34,16 @@ class QuestionForm(WagtailAdminModelForm):
     options; free text: no options.
     """
 
+    # True/false: choose the right answer; the two options are made on save.
+    true_false_answer = forms.ChoiceField(
+        label=_l("correct answer (true/false)"),
+        help_text=_l(
+            "True/false only: the options “True” and “False” are created for you."
+        ),
+        choices=TRUE_FALSE_ANSWERS,
+        required=False,
+    )
+
     def clean(self):
         cleaned = super().clean()
         kind = cleaned.get("kind")
@@ -36,6 +51,12 @@ class QuestionForm(WagtailAdminModelForm):
         if formset is None or not formset.is_valid():
             return cleaned
         options = [f.cleaned_data for f in _live_forms(formset)]
+        if kind == TRUE_FALSE and not options:
+            if not cleaned.get("true_false_answer"):
+                raise forms.ValidationError(
+                    _("Choose whether the statement is true or false.")
+                )
+            return cleaned
         correct = sum(1 for o in options if o.get("is_correct"))
         if kind in (SINGLE, TRUE_FALSE):
             if len(options) < 2:
@@ -57,8 +78,38 @@ class QuestionForm(WagtailAdminModelForm):
             )
         return cleaned
 
+    def save(self, commit=True):
+        question = super().save(commit=commit)
+        answer = self.cleaned_data.get("true_false_answer")
+        Option = type(question).options.rel.related_model
+        if (
+            commit
+            and question.kind == TRUE_FALSE
+            and answer
+            and not Option.objects.filter(question=question).exists()
+        ):
+            Option.objects.bulk_create(
+                [
+                    Option(
+                        question=question,
+                        text_th="ถูก",
+                        text_en="True",
+                        is_correct=answer == "true",
+                        sort_order=0,
+                    ),
+                    Option(
+                        question=question,
+                        text_th="ผิด",
+                        text_en="False",
+                        is_correct=answer == "false",
+                        sort_order=1,
+                    ),
+                ]
+            )
+        return question
 
-class QuizPageForm(WagtailAdminPageForm):
+
+class QuizPageForm(ThaiSlugPageForm):
     """A quiz may only use questions from its own course's bank."""
 
     def _course(self):

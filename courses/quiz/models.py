@@ -95,6 +95,7 @@ class Question(ClusterableModel):
         FieldPanel("kind"),
         FieldPanel("text_th"),
         FieldPanel("text_en"),
+        FieldPanel("true_false_answer"),
         InlinePanel(
             "options",
             label=_("option"),

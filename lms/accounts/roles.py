@@ -90,7 +90,7 @@ MODEL_PERMISSIONS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Image and document permissions, granted on the root collection.
+# Image, document and media (video file) permissions, granted on the root collection.
 _MEDIA_EDIT = (
     "wagtailimages.add_image",
     "wagtailimages.change_image",
@@ -98,6 +98,8 @@ _MEDIA_EDIT = (
     "wagtaildocs.add_document",
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
+    "wagtailmedia.add_media",
+    "wagtailmedia.change_media",
 )
 COLLECTION_PERMISSIONS: dict[str, tuple[str, ...]] = {
     VOLUNTEER: (),
@@ -106,6 +108,7 @@ COLLECTION_PERMISSIONS: dict[str, tuple[str, ...]] = {
         *_MEDIA_EDIT,
         "wagtailimages.delete_image",
         "wagtaildocs.delete_document",
+        "wagtailmedia.delete_media",
     ),
 }
 

@@ -46,7 +46,7 @@ from courses.quiz.demo import load_demo_quizzes
 from courses.quiz.models import Question, QuizPage
 from courses.quiz.services import attempt_start, attempt_submit
 from courses.services import enrollment_create, step_complete
-from lms.accounts.models import VolunteerProfile
+from lms.accounts.models import TrainerScope, VolunteerProfile
 from lms.accounts.roles import sync_roles
 from lms.dataprotection.models import NoticeAcceptance, PrivacyNotice
 from lms.home.models import HomePage
@@ -326,6 +326,9 @@ def load_users(*, reset_passwords: bool = False) -> list[DemoLogin]:
                     "organisation": person.get("organisation", ""),
                 },
             )
+        for code in person.get("serves", ()):
+            # Added, never replaced: an administrator may have given more.
+            TrainerScope.objects.get_or_create(user=user, province_code=code)
         logins.append(
             DemoLogin(person["role"], user.username, user.phone, person["password"])
         )

@@ -6,3 +6,8 @@ class HomeConfig(AppConfig):
     name = "lms.home"
     label = "home"
     verbose_name = _("home")
+
+    def ready(self):
+        from lms import slugs
+
+        slugs.install()

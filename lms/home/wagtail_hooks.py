@@ -16,3 +16,9 @@ def thai_font_in_admin():
         static("fonts/sarabun/Sarabun-Regular.ttf"),
         static("fonts/sarabun/Sarabun-Bold.ttf"),
     )
+
+
+@hooks.register("insert_global_admin_js")
+def thai_slugs_in_admin():
+    """The live slug field keeps Thai vowels and tone marks (see lms/slugs.py)."""
+    return format_html('<script src="{}"></script>', static("js/admin-thai-slug.js"))

@@ -37,6 +37,7 @@ THIRD_PARTY_APPS = [
     "lms.accounts.apps.WagtailUsersConfig",  # wagtail.users with the phone field
     "wagtail.snippets",
     "wagtail.documents",
+    "wagtailmedia",  # uploaded video files for lessons (VideoFileBlock)
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",

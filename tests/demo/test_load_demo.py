@@ -28,6 +28,7 @@ from courses.models import (
 from courses.selectors import course_search, lesson_search
 from lms.accounts import regions
 from lms.accounts.models import User, VolunteerProfile
+from lms.accounts.selectors import scoped_provinces
 from lms.demo import content
 from lms.home.models import HomePage
 from tests import factories
@@ -313,6 +314,14 @@ class TestDemoLoaded(DemoTestCase):
             profile.province_code, profile.district_code, profile.subdistrict_code
         )
         assert profile.district_name and profile.subdistrict_name
+
+    def test_demo_trainer_serves_the_demo_volunteers_province(self):
+        # Without it the marking queue and reports of the demo trainer are empty.
+        trainer = User.objects.get(username="trainer")
+        volunteer = User.objects.get(username="volunteer")
+        assert volunteer.profile.province_code in scoped_provinces(trainer)
+        load_demo()  # again: kept, not duplicated
+        assert scoped_provinces(trainer) == {"50"}
 
     def test_roles_have_their_permissions(self):
         administrator = User.objects.get(username="administrator")

@@ -10,9 +10,12 @@ from tests import factories
 from .helpers import make_question, make_quiz
 
 
-def post_question(client, course, kind, options, accepted="", text="คำถามทดสอบ"):
+def post_question(
+    client, course, kind, options, accepted="", text="คำถามทดสอบ", **extra
+):
     data = nested_form_data(
         {
+            **extra,
             "course": course.pk,
             "kind": kind,
             "text_th": text,
@@ -68,6 +71,28 @@ class TestQuestionValidation:
         assert response.status_code == 302
         question = Question.objects.get(text_th="คำถามทดสอบ")
         assert question.points == 1 and question.options.count() == 2
+
+    @pytest.mark.parametrize("answer", ["true", "false"])
+    def test_true_false_makes_its_two_options(self, client, roles, course, answer):
+        client.force_login(factories.make_user(role="Trainer"))
+        response = post_question(
+            client, course, "true_false", [], true_false_answer=answer
+        )
+        assert response.status_code == 302
+        question = Question.objects.get(text_th="คำถามทดสอบ")
+        options = list(question.options.order_by("sort_order"))
+        assert [(o.text_th, o.text_en) for o in options] == [
+            ("ถูก", "True"),
+            ("ผิด", "False"),
+        ]
+        assert [o.is_correct for o in options] == [answer == "true", answer == "false"]
+
+    def test_true_false_without_options_needs_the_answer(self, client, roles, course):
+        client.force_login(factories.make_user(role="Trainer"))
+        response = post_question(client, course, "true_false", [])
+        assert response.status_code == 200
+        assert "เลือกว่าข้อความนี้ถูกหรือผิด" in response.content.decode()
+        assert not Question.objects.exists()
 
     def test_volunteer_has_no_question_bank(self, client, roles, course):
         client.force_login(factories.make_user(role="Volunteer"))

@@ -71,3 +71,75 @@ def test_lesson_renders_each_block(client, rich_lesson):
     assert (
         'data-language="python"' in html and "print(&quot;&lt;สวัสดี&gt;&quot;)" in html
     )
+
+
+class TestVideoWithoutEmbed:
+    """A video URL the oEmbed lookup cannot resolve is kept and shown as a link."""
+
+    UNKNOWN = "https://video.example.go.th/lesson-1.mp4"
+
+    def test_the_block_saves_when_the_lookup_fails(self, monkeypatch):
+        from wagtail.embeds import embeds
+        from wagtail.embeds.exceptions import EmbedNotFoundException
+
+        def offline(*args, **kwargs):
+            raise EmbedNotFoundException
+
+        monkeypatch.setattr(embeds, "get_embed", offline)
+        block = LessonStreamBlock().child_blocks["embed_block"]
+        value = block.to_python({"video": self.UNKNOWN, "caption": ""})
+        cleaned = block.clean(value)  # no ValidationError
+        assert cleaned["video"].url == self.UNKNOWN
+        html = block.render(cleaned)
+        assert f'href="{self.UNKNOWN}"' in html and "<iframe" not in html
+
+    def test_not_a_url_is_still_refused(self):
+        from django.core.exceptions import ValidationError
+
+        block = LessonStreamBlock().child_blocks["embed_block"]
+        with pytest.raises(ValidationError):
+            block.clean(block.to_python({"video": "ไม่ใช่ลิงก์", "caption": ""}))
+
+    def test_lesson_page_with_the_link_renders(self, client, course, monkeypatch):
+        from wagtail.embeds import embeds
+        from wagtail.embeds.exceptions import EmbedNotFoundException
+
+        def offline(*args, **kwargs):
+            raise EmbedNotFoundException
+
+        monkeypatch.setattr(embeds, "get_embed", offline)
+        module = ModulePage.objects.child_of(course).first()
+        page = module.add_child(
+            instance=LessonPage(
+                title="วิดีโอลิงก์",
+                slug="video-link",
+                body=[("embed_block", {"video": self.UNKNOWN, "caption": "ดูก่อน"})],
+            )
+        )
+        page.save_revision().publish()
+        html = client.get(page.url).content.decode()
+        assert f'href="{self.UNKNOWN}"' in html
+
+
+def test_uploaded_video_file_plays_from_the_site(client, course):
+    from wagtailmedia.models import get_media_model
+
+    Media = get_media_model()
+    video = Media.objects.create(
+        title="สาธิตการถ่ายภาพสินค้า",
+        type="video",
+        file=ContentFile(b"\x00\x00\x00\x18ftypmp42", name="demo.mp4"),
+        duration=12,
+    )
+    module = ModulePage.objects.child_of(course).first()
+    page = module.add_child(
+        instance=LessonPage(
+            title="วิดีโอไฟล์",
+            slug="video-file",
+            body=[("video_file_block", {"video": video, "caption": "ไฟล์ในเว็บ"})],
+        )
+    )
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert f'<video controls preload="metadata" playsinline src="{video.url}"' in html
+    assert "ไฟล์ในเว็บ" in html

@@ -30,6 +30,8 @@ PEOPLE = [
         "email": "trainer@example.org",
         "region": ("50", "5001", "500101"),
         "organisation": "สำนักงานดิจิทัลจังหวัดเชียงใหม่",
+        # The volunteer's province, so the marking queue works out of the box.
+        "serves": ("50",),
     },
     {
         "username": "administrator",
