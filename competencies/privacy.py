@@ -21,6 +21,8 @@ register(
             "withdrawal_reason",
         ),
         actors=("created_by", "withdrawn_by"),
+        # The e-learning attempt an evidence row came from (an id, not personal).
+        not_personal=("source_ref",),
         purpose=_("recognising competencies and volunteer levels"),
         legal_basis=_("contract (PDPA s. 24(3))"),
         retention=_RECORD,

@@ -70,6 +70,17 @@ register(
         anonymise={"village": "", "organisation": ""},
     ),
     PersonalData(
+        model="accounts.PasswordResetCode",
+        title=_("Password reset codes"),
+        fields=("phone", "ip_address", "created_at", "expires_at", "used_at"),
+        # Only a keyed hash of the code is stored; it is useless once used or expired.
+        not_personal=("code_hash",),
+        purpose=_("resetting a forgotten password with a code sent by SMS"),
+        legal_basis=_("contract (PDPA s. 24(3))"),
+        retention=_("one hour after the code was requested"),
+        erase=DELETE,
+    ),
+    PersonalData(
         model="accounts.TrainerScope",
         title=_("Provinces served (trainers)"),
         fields=("province_code",),

@@ -224,4 +224,7 @@ register(
     PersonalData(
         model="wagtailcore.UploadedFile", actors=("uploaded_by_user",), **_STAFF_WORK
     ),
+    PersonalData(
+        model="wagtailmedia.Media", actors=("uploaded_by_user",), **_STAFF_WORK
+    ),
 )
