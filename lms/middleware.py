@@ -1,17 +1,51 @@
-"""A database that is briefly unreachable (a PostgreSQL restart or fail-over)
-answers 503 with ``Retry-After``, a translated page, and no traceback for the
-visitor, instead of a 500. Django's persistent connections are health-checked
-(``CONN_HEALTH_CHECKS``), so the next request reconnects by itself."""
+"""Request hygiene shared by every view.
+
+- ``ControlCharactersMiddleware``: control characters (NUL and the rest of
+  C0/C1, but tab and line breaks) are removed from GET parameters before any
+  view reads them. PostgreSQL text cannot hold NUL at all, and no field of
+  ours means anything by them, so dropping them loses nothing and no query
+  string can turn into a database error.
+- ``DatabaseUnavailableMiddleware``: a database that is briefly unreachable (a
+  PostgreSQL restart or fail-over) answers 503 with ``Retry-After``, a
+  translated page, and no traceback for the visitor, instead of a 500.
+  Django's persistent connections are health-checked (``CONN_HEALTH_CHECKS``),
+  so the next request reconnects by itself.
+"""
 
 import logging
+import re
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse, QueryDict
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger("lms")
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_control_characters(value: str) -> str:
+    return _CONTROL.sub("", value)
+
+
+class ControlCharactersMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        params = list(request.GET.lists())
+        if any(_CONTROL.search(k) or _CONTROL.search("".join(v)) for k, v in params):
+            cleaned = QueryDict(mutable=True)
+            for key, values in params:
+                cleaned.setlist(
+                    strip_control_characters(key),
+                    [strip_control_characters(v) for v in values],
+                )
+            cleaned._mutable = False
+            request.GET = cleaned
+        return self.get_response(request)
 
 
 class DatabaseUnavailableMiddleware:
