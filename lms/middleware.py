@@ -48,6 +48,43 @@ class ControlCharactersMiddleware:
         return self.get_response(request)
 
 
+# SQLite result codes (the low byte of ``sqlite_errorcode``) that mean the
+# database cannot be reached or used right now, not that a query is wrong:
+# BUSY, LOCKED, NOMEM, IOERR, FULL, CANTOPEN, PROTOCOL.
+_SQLITE_UNAVAILABLE = {5, 6, 7, 10, 13, 14, 15}
+# PostgreSQL SQLSTATEs of the same kind: class 08 (connection exception),
+# admin/crash shutdown, cannot connect now, too many connections,
+# insufficient resources.
+_POSTGRES_UNAVAILABLE_PREFIXES = ("08", "57P01", "57P02", "57P03", "53")
+
+
+def is_connection_failure(exception: BaseException) -> bool:
+    """True when a database error means "the database is unavailable" (retry
+    later), False when it is a query error (a bug: a 500, logged).
+
+    Decided from the driver's error Django wraps (``__cause__``): an
+    ``InterfaceError`` (a closed connection), a psycopg ``OperationalError``
+    without a SQLSTATE (it never reached the server, or the server went away)
+    or with a connection SQLSTATE, or an SQLite busy/locked/I/O/cannot-open
+    code. A syntax error, an unknown table or a statement timeout is not.
+    """
+    if not isinstance(exception, (OperationalError, InterfaceError)):
+        return False
+    cause = exception.__cause__
+    if type(cause).__module__ == "sqlite3":
+        # An SQLite InterfaceError is a parameter it cannot bind: a bug.
+        code = getattr(cause, "sqlite_errorcode", None)
+        return code is not None and (code & 0xFF) in _SQLITE_UNAVAILABLE
+    if isinstance(exception, InterfaceError):
+        return True  # psycopg: the connection is closed
+    if cause is None:
+        return False  # raised by Django or our code itself, not the driver
+    if type(cause).__module__.startswith("psycopg"):
+        sqlstate = getattr(cause, "sqlstate", None)
+        return sqlstate is None or sqlstate.startswith(_POSTGRES_UNAVAILABLE_PREFIXES)
+    return False
+
+
 class DatabaseUnavailableMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -56,8 +93,8 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, (OperationalError, InterfaceError)):
-            return None
+        if not is_connection_failure(exception):
+            return None  # Django logs it and answers 500
         logger.warning("database unavailable: %s", type(exception).__name__)
         if request.path.startswith("/api/"):
             response = JsonResponse(
