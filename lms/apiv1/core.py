@@ -26,6 +26,8 @@ from ninja.throttling import SimpleRateThrottle
 from pydantic import AfterValidator
 from wagtail.api.v3.auth import BearerTokenAuth
 
+from lms.clientip import client_ip
+
 # Ids in paths and bodies: positive and within a database integer, so an
 # absurd number is a validation error, not a database overflow.
 Id = Annotated[int, Field(ge=1, le=2_147_483_647)]
@@ -112,6 +114,10 @@ class SettingsRateThrottle(SimpleRateThrottle):
     def __init__(self, scope: str):
         self.scope = scope
         super().__init__(rate=rate(scope))
+
+    def get_ident(self, request: HttpRequest) -> str:
+        # The one client address of every limit (DJANGO_PROXY_COUNT hops).
+        return client_ip(request)
 
     def allow_request(self, request: HttpRequest) -> bool:
         self.rate = rate(self.scope)
