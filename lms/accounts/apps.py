@@ -9,17 +9,22 @@ class AccountsConfig(AppConfig):
     verbose_name = _("accounts")
 
     def ready(self):
+        from django.contrib.auth.signals import user_login_failed
         from django.db.models.signals import m2m_changed, post_migrate
 
         from lms import audit
 
-        from . import roles
+        from . import backends, roles
         from .models import User
 
         m2m_changed.connect(
             audit.on_groups_changed,
             sender=User.groups.through,
             dispatch_uid="lms_audit_role_change",
+        )
+
+        user_login_failed.connect(
+            backends.count_failed_sign_in, dispatch_uid="lms_login_ceiling"
         )
 
         # post_migrate is sent once per app, in INSTALLED_APPS order; the last

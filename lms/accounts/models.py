@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from . import regions
+from . import ceiling, regions
 
 
 def normalize_phone(value: str) -> str:
@@ -75,6 +75,8 @@ class User(AbstractUser):
         self._password_disabled = False
         if password_changed:
             self.revoke_api_tokens()
+            # Guesses at the old password no longer hold the account back.
+            ceiling.forget(self.get_username())
 
     def revoke_api_tokens(self) -> int:
         """Revoke every active API token of this person (each logged in

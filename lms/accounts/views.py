@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from . import regions, selectors, services
+from . import ceiling, regions, selectors, services
+from .backends import throttle_key
 from .forms import LoginForm, ProfileForm, SignupForm
 
 # A submit button without JavaScript: re-render the form with the district and
@@ -118,6 +119,28 @@ class LoginView(auth_views.LoginView):
 
     def get_default_redirect_url(self):
         return _home_url(self.request)
+
+    def post(self, request, *args, **kwargs):
+        account = throttle_key(request)
+        if ceiling.refused(request, account):
+            # Refused before the password is even checked: no more guesses.
+            form = self.get_form_class()(
+                request, initial={"username": request.POST.get("username", "")}
+            )
+            context = self.get_context_data(
+                form=form,
+                ceiling_reached=True,
+                ceiling_minutes=max(1, ceiling.window() // 60),
+            )
+            response = self.render_to_response(context, status=429)
+            response["Retry-After"] = str(ceiling.window())
+            return response
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        ceiling.remember_device(self.request, response, form.get_user().get_username())
+        return response
 
 
 class LogoutView(auth_views.LogoutView):

@@ -144,6 +144,12 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # sign-up) comes from lms.clientip with this one proxy count.
 AXES_CLIENT_IP_CALLABLE = "lms.clientip.client_ip"
 AXES_VERBOSE = False
+# Per account, whatever the address: after this many failures in the window,
+# only browsers that signed in to the account before may sign in to it until
+# the window ends (lms/accounts/ceiling.py). Not a lock-out a stranger can
+# cause: the owner's phone keeps working, and a new password clears it.
+LMS_LOGIN_ACCOUNT_CEILING = 20
+LMS_LOGIN_ACCOUNT_WINDOW = 15 * 60  # seconds
 
 # Content-Security-Policy (django-csp). Scripts only from this site or with
 # the per-request nonce; no inline event handlers; nothing from a CDN (the
