@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from . import ceiling, regions, selectors, services
+from . import ceiling, limits, regions, selectors, services
 from .backends import throttle_key
 from .forms import LoginForm, ProfileForm, SignupForm
 
@@ -42,10 +42,17 @@ def _safe_next(request) -> str:
 def signup(request):
     if request.user.is_authenticated:
         return HttpResponseRedirect(_safe_next(request) or _home_url(request))
+    if request.method == "POST" and limits.signup_refused(request):
+        response = TemplateResponse(request, "accounts/signup_limited.html", status=429)
+        response["Retry-After"] = str(limits.signup_window())
+        return response
     if request.method == "POST" and REFRESH in request.POST:
         form = SignupForm(initial=request.POST.dict())
     else:
         form = SignupForm(request.POST or None)
+    if form.is_bound and not form.is_valid():
+        if any(form.has_error(name, code="taken") for name in ("phone", "email")):
+            limits.count_signup_taken(request)
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         user = services.volunteer_register(

@@ -152,6 +152,10 @@ AXES_VERBOSE = False
 # cause: the owner's phone keeps working, and a new password clears it.
 LMS_LOGIN_ACCOUNT_CEILING = 20
 LMS_LOGIN_ACCOUNT_WINDOW = 15 * 60  # seconds
+# Sign-up answers "already registered" at most this often per address per
+# window; then sign-up from that address waits (lms/accounts/limits.py).
+LMS_SIGNUP_TAKEN_LIMIT = 10
+LMS_SIGNUP_WINDOW = 60 * 60  # seconds
 
 # Content-Security-Policy (django-csp). Scripts only from this site or with
 # the per-request nonce; no inline event handlers; nothing from a CDN (the
