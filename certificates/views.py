@@ -14,16 +14,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from lms.clientip import client_ip
+
 from . import rendering, selectors, services
 from .codes import normalize_code
-
-
-def _client_ip(request) -> str:
-    if getattr(settings, "CERTIFICATES_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def rate_limited(request) -> bool:
@@ -34,7 +28,7 @@ def rate_limited(request) -> bool:
     the limit also keeps scrapers off personal names.
     """
     limit = getattr(settings, "CERTIFICATES_VERIFY_RATE", 30)
-    key = f"certificates:verify:{_client_ip(request)}:{int(time.time() // 60)}"
+    key = f"certificates:verify:{client_ip(request)}:{int(time.time() // 60)}"
     cache.add(key, 0, timeout=70)
     try:
         count = cache.incr(key)

@@ -6,6 +6,7 @@ from django.db.models import Prefetch, QuerySet
 from wagtail.models import Locale, Page
 
 from competencies.models import ProficiencyLevel
+from lms.search.substring import substring_ids
 from lms.search.thai import segment
 
 from .models import (
@@ -162,36 +163,43 @@ def course_prerequisites(*, course: CoursePage) -> list[CoursePage]:
     return [translated.get(c.translation_key, c) for c in chosen]
 
 
+def _search_ids(model, *, locale: Locale, query: str) -> list[int]:
+    """Ids of live, public pages of ``model`` in ``locale`` that match
+    ``query``: full-text matches (Thai cut into words) by relevance, then the
+    pages that only contain the query's words inside longer words."""
+    pages = model.objects.live().public().filter(locale=locale)
+    ranked = [p.pk for p in pages.search(segment(query), operator="and")]
+    seen = set(ranked)
+    more = [i for i in substring_ids(model, query) if i not in seen]
+    if more:
+        ranked += list(
+            pages.filter(pk__in=more).order_by("title", "pk").values_list("pk", flat=True)
+        )
+    return ranked
+
+
 def course_search(*, locale: Locale, query: str, page_number=None, per_page: int = 20):
-    """Full-text search of live courses; Thai is cut into words first.
+    """Search of live courses: full-text (Thai cut into words first), then
+    substrings ("แก๊งคอล" finds "แก๊งคอลเซ็นเตอร์").
 
     Returns a paginator page whose ``object_list`` holds courses with their
-    card data prefetched (search backends cannot prefetch, so the matching
-    page of ids is fetched again in one query).
+    card data prefetched; its count is the number of courses listed over
+    all pages.
     """
-    found = (
-        CoursePage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .search(segment(query), operator="and")
-    )
-    page_obj = Paginator(found, per_page).get_page(page_number)
-    ids = [course.pk for course in page_obj.object_list]
+    page_obj = Paginator(
+        _search_ids(CoursePage, locale=locale, query=query), per_page
+    ).get_page(page_number)
+    ids = list(page_obj.object_list)
     by_id = {c.pk: c for c in _with_cards(CoursePage.objects.filter(pk__in=ids))}
     page_obj.object_list = [by_id[i] for i in ids if i in by_id]
     return page_obj
 
 
 def lesson_search(*, locale: Locale, query: str, limit: int = 10) -> list[LessonPage]:
-    """The best-matching live lessons in one language; Thai is cut into words
-    first, as for courses."""
-    found = (
-        LessonPage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .search(segment(query), operator="and")
-    )
-    return list(found[:limit])
+    """The best-matching live lessons in one language, found as courses are."""
+    ids = _search_ids(LessonPage, locale=locale, query=query)[:limit]
+    by_id = LessonPage.objects.in_bulk(ids)
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def courses_teaching(competency_ids) -> dict[int, list[Page]]:

@@ -18,11 +18,20 @@ NAMED = {
 
 
 def _covered(module: str) -> bool:
-    """Named itself, inside a named module, or every child of it named."""
+    """Named itself, inside a named module, or a package whose every module is."""
     parts = module.split(".")
     if any(".".join(parts[:i]) in NAMED for i in range(1, len(parts) + 1)):
         return True
-    return any(name.startswith(module + ".") for name in NAMED)
+    package = ROOT.joinpath(*parts)
+    if not (package / "__init__.py").exists():
+        return False
+    children = [
+        f"{module}.{p.stem}"
+        for p in package.iterdir()
+        if (p.suffix == ".py" and p.stem != "__init__")
+        or (p.is_dir() and (p / "__init__.py").exists())
+    ]
+    return bool(children) and all(_covered(child) for child in children)
 
 
 def test_every_django_app_is_a_root_package_of_the_contracts():

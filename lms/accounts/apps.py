@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.contrib.auth.signals import user_login_failed
 from django.db.models.signals import m2m_changed, post_migrate
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
@@ -11,12 +12,16 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         # reason: these import models, which Django loads only once the app registry is ready
-        from . import models, receivers, roles
+        from . import backends, models, receivers, roles
 
         m2m_changed.connect(
             receivers.on_groups_changed,
             sender=models.User.groups.through,
             dispatch_uid="lms_audit_role_change",
+        )
+
+        user_login_failed.connect(
+            backends.count_failed_sign_in, dispatch_uid="lms_login_ceiling"
         )
 
         # post_migrate is sent once per app, in INSTALLED_APPS order; the last

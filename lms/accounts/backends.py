@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import Q
 
+from . import ceiling
 from .models import normalize_phone
 
 
@@ -53,3 +54,9 @@ class PhoneOrEmailBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+
+def count_failed_sign_in(sender, credentials, request=None, **kwargs):
+    """``user_login_failed``: one more failure against the account (site and
+    API alike), for the per-account ceiling (``ceiling.py``)."""
+    ceiling.count_failure(throttle_key(request, credentials))

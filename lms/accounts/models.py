@@ -5,8 +5,9 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
-from . import regions
+from . import ceiling, regions
 
 
 def normalize_phone(value: str) -> str:
@@ -51,6 +52,42 @@ class User(AbstractUser):
         super().clean()
         self.phone = normalize_phone(self.phone)
         self.email = (self.email or "").strip().lower()
+
+    # A new password ends every credential issued under the old one. Browser
+    # sessions end by themselves (their hash is derived from the password;
+    # Django's password-change view keeps the session that changed it). API
+    # tokens do not, so saving a new password revokes them here, whichever
+    # path set it: the change and reset views, a code sent by SMS, the admin,
+    # ``changepassword``, or ``user.set_password(...); user.save()`` in code.
+    # A hash upgrade on sign-in is not a new password (Django clears
+    # ``_password`` for it) and revokes nothing.
+    _password_disabled = False
+
+    def set_unusable_password(self):
+        super().set_unusable_password()
+        self._password_disabled = True
+
+    def save(self, *args, **kwargs):
+        password_changed = not self._state.adding and (
+            self._password is not None or self._password_disabled
+        )
+        super().save(*args, **kwargs)
+        self._password_disabled = False
+        if password_changed:
+            self.revoke_api_tokens()
+            # Guesses at the old password no longer hold the account back.
+            ceiling.forget(self.get_username())
+
+    def revoke_api_tokens(self) -> int:
+        """Revoke every active API token of this person (each logged in
+        Wagtail's audit log); returns how many were revoked."""
+        tokens = list(self.api_tokens.filter(revoked_at__isnull=True))
+        now = timezone.now()
+        for token in tokens:
+            token.revoked_at = now
+            token.save(update_fields=["revoked_at"])
+            log(token, "wagtail.apitoken.revoke", user=self)
+        return len(tokens)
 
     @property
     def display_name(self) -> str:

@@ -19,7 +19,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from lms.dataprotection import services as dataprotection
 
-from . import recovery, regions, selectors, services
+from . import ceiling, limits, recovery, regions, selectors, services
+from .backends import throttle_key
 from .forms import (
     ChangePasswordForm,
     LoginForm,
@@ -56,10 +57,17 @@ def _safe_next(request) -> str:
 def signup(request):
     if request.user.is_authenticated:
         return HttpResponseRedirect(_safe_next(request) or _home_url(request))
+    if request.method == "POST" and limits.signup_refused(request):
+        response = TemplateResponse(request, "accounts/signup_limited.html", status=429)
+        response["Retry-After"] = str(limits.signup_window())
+        return response
     if request.method == "POST" and REFRESH in request.POST:
         form = SignupForm(initial=request.POST.dict())
     else:
         form = SignupForm(request.POST or None)
+    if form.is_bound and not form.is_valid():
+        if any(form.has_error(name, code="taken") for name in ("phone", "email")):
+            limits.count_signup_taken(request)
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         user = services.volunteer_register(
@@ -134,6 +142,28 @@ class LoginView(auth_views.LoginView):
 
     def get_default_redirect_url(self):
         return _home_url(self.request)
+
+    def post(self, request, *args, **kwargs):
+        account = throttle_key(request)
+        if ceiling.refused(request, account):
+            # Refused before the password is even checked: no more guesses.
+            form = self.get_form_class()(
+                request, initial={"username": request.POST.get("username", "")}
+            )
+            context = self.get_context_data(
+                form=form,
+                ceiling_reached=True,
+                ceiling_minutes=max(1, ceiling.window() // 60),
+            )
+            response = self.render_to_response(context, status=429)
+            response["Retry-After"] = str(ceiling.window())
+            return response
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        ceiling.remember_device(self.request, response, form.get_user().get_username())
+        return response
 
 
 class LogoutView(auth_views.LogoutView):

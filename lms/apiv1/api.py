@@ -7,7 +7,13 @@ to it. Language follows ``Accept-Language`` (th or en).
 
 from ninja import NinjaAPI
 
-from .core import PersonThrottle, Renderer, TokenAuth, install_error_handlers
+from .core import (
+    ObjectParser,
+    PersonThrottle,
+    Renderer,
+    TokenAuth,
+    install_error_handlers,
+)
 from .endpoints import accounts, achievements, catalogue, learning, quizzes
 
 
@@ -41,6 +47,7 @@ api = LearnerAPI(
     auth=TokenAuth(),
     throttle=[PersonThrottle()],
     renderer=Renderer(),
+    parser=ObjectParser(),
     docs_url="/docs",
     openapi_url="/openapi.json",
 )

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date
@@ -21,12 +22,16 @@ from django.utils.translation import gettext_lazy
 from ninja import Field, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.pagination import PageNumberPagination
+from ninja.parser import Parser
 from ninja.renderers import JSONRenderer
 from ninja.throttling import SimpleRateThrottle
 from pydantic import AfterValidator
 from wagtail.api.v3.auth import BearerTokenAuth
 
 from lms.accounts.models import normalize_phone
+from lms.clientip import client_ip
+
+from .middleware import too_large
 
 # Ids in paths and bodies: positive and within a database integer, so an
 # absurd number is a validation error, not a database overflow.
@@ -115,6 +120,10 @@ class SettingsRateThrottle(SimpleRateThrottle):
         self.scope = scope
         super().__init__(rate=rate(scope))
 
+    def get_ident(self, request: HttpRequest) -> str:
+        # The one client address of every limit (DJANGO_PROXY_COUNT hops).
+        return client_ip(request)
+
     def allow_request(self, request: HttpRequest) -> bool:
         self.rate = rate(self.scope)
         self.num_requests, self.duration = self.parse_rate(self.rate)
@@ -141,8 +150,8 @@ class SignInLoginThrottle(SignInThrottle):
     def get_cache_key(self, request: HttpRequest) -> str | None:
         try:
             login = str(json.loads(request.body or b"{}").get("login", ""))
-        except (ValueError, AttributeError):
-            return None  # not a JSON object: refused as invalid anyway
+        except (ValueError, AttributeError, RequestDataTooBig):
+            return None  # not a JSON object, or too big: refused anyway
         login = login.strip().lower()
         if not login:
             return None
@@ -181,7 +190,23 @@ class Pages(PageNumberPagination):
         super().__init__(page_size=20, max_page_size=100, **kwargs)
 
 
-# --- Rendering and errors ------------------------------------------------------
+# --- Parsing, rendering and errors ---------------------------------------------
+
+
+class NotAnObject(ValueError):
+    """A JSON body that is valid JSON but not an object (``[]``, ``"x"``, ``1``)."""
+
+
+class ObjectParser(Parser):
+    """Every body of this API is a JSON object; anything else is refused
+    (Ninja would otherwise read ``[]`` as "no fields sent")."""
+
+    def parse_body(self, request: HttpRequest):
+        data = json.loads(request.body)
+        if not isinstance(data, dict):
+            raise NotAnObject("the request body is not a JSON object")
+        return data
+
 
 
 class Renderer(JSONRenderer):
@@ -268,17 +293,26 @@ def install_error_handlers(api) -> None:
     def _not_found(request, exc):
         return error_response(api, request, 404, "not_found", _("Not found."))
 
+    @api.exception_handler(RequestDataTooBig)
+    def _too_big(request, exc):
+        return too_large()
+
     @api.exception_handler(HttpError)
     def _http_error(request, exc: HttpError):
         if exc.status_code == 400:
             # Ninja's "Cannot parse request body": a validation error of the body.
+            kind = (
+                "model_attributes_type"
+                if isinstance(exc.__cause__, NotAnObject)
+                else "json_invalid"
+            )
             return error_response(
                 api,
                 request,
                 422,
                 "validation_error",
                 _("Check the fields named below."),
-                {"body": [str(FIELD_MESSAGES["json_invalid"])]},
+                {"body": [str(FIELD_MESSAGES[kind])]},
             )
         codes = {400: "bad_request", 403: "forbidden", 405: "method_not_allowed"}
         return error_response(

@@ -75,6 +75,7 @@ INSTALLED_APPS = LOCAL_APPS + DJANGO_APPS + THIRD_PARTY_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lms.middleware.ControlCharactersMiddleware",
     "lms.csp.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -87,6 +88,8 @@ MIDDLEWARE = [
     "lms.middleware.DatabaseUnavailableMiddleware",
     # After authentication: a person owing an acceptance sees the new notice first.
     "lms.dataprotection.middleware.NoticeMiddleware",
+    # JSON-only writes and JSON errors for oversize bodies on /api/v1/.
+    "lms.apiv1.middleware.ApiRequestMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -147,8 +150,20 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "lms.accounts.backends.throttle_key"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0")) or None
+# The client address of every limit (axes, API throttles, verification,
+# sign-up) comes from lms.clientip with this one proxy count.
+AXES_CLIENT_IP_CALLABLE = "lms.clientip.client_ip"
 AXES_VERBOSE = False
+# Per account, whatever the address: after this many failures in the window,
+# only browsers that signed in to the account before may sign in to it until
+# the window ends (lms/accounts/ceiling.py). Not a lock-out a stranger can
+# cause: the owner's phone keeps working, and a new password clears it.
+LMS_LOGIN_ACCOUNT_CEILING = 20
+LMS_LOGIN_ACCOUNT_WINDOW = 15 * 60  # seconds
+# Sign-up answers "already registered" at most this often per address per
+# window; then sign-up from that address waits (lms/accounts/limits.py).
+LMS_SIGNUP_TAKEN_LIMIT = 10
+LMS_SIGNUP_WINDOW = 60 * 60  # seconds
 
 # Content-Security-Policy (django-csp). Scripts only from this site or with
 # the per-request nonce; no inline event handlers; nothing from a CDN (the
@@ -281,10 +296,13 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 
-# The learner API (/api/v1/) throttles by client address. Behind N reverse
-# proxies, set DJANGO_NUM_PROXIES=N so the address is read from the proxies'
-# X-Forwarded-For; with 0 a client cannot dodge the limit by sending that header.
-NINJA_NUM_PROXIES = int(os.environ.get("DJANGO_NUM_PROXIES", "0"))
+# Behind N reverse proxies that append to X-Forwarded-For, DJANGO_PROXY_COUNT=N:
+# every limit counting clients (django-axes, the API throttles, the
+# verification and sign-up limits) then takes the address N hops from the
+# right (lms/clientip.py). With 0 the header is ignored, so a client cannot
+# dodge a limit by sending it.
+LMS_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+NINJA_NUM_PROXIES = LMS_PROXY_COUNT  # ours override get_ident; kept consistent
 # Requests per period: token requests per address, calls per person, public
 # calls per address.
 LMS_API_THROTTLE_RATES = {"sign_in": "10/min", "user": "600/min", "anon": "300/min"}

@@ -237,9 +237,6 @@ class TestSessionsAndTokens:
         # The reset's own session stays signed in.
         assert client.get(reverse("courses:dashboard")).status_code == 200
 
-    @pytest.mark.xfail(
-        reason="needs h12: password change revokes API tokens", strict=False
-    )
     def test_sms_reset_revokes_the_persons_api_tokens(self, client, volunteer):
         response = client.post(
             "/api/v1/auth/token",

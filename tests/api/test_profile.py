@@ -16,7 +16,12 @@ class TestProfile:
 
     def test_update_only_the_fields_sent(self, api, volunteer):
         response = api.patch(
-            "/me", {"village": "บ้านหนองบัว", "phone": "+66 81 111 2222"}
+            "/me",
+            {
+                "village": "บ้านหนองบัว",
+                "phone": "+66 81 111 2222",
+                "current_password": "pass-1234-word",
+            },
         )
         assert response.status_code == 200, response.content
         body = response.json()
@@ -40,7 +45,13 @@ class TestProfile:
 
     def test_bad_input_names_fields_and_changes_nothing(self, api, volunteer, other):
         response = api.patch(
-            "/me", {"phone": "12345", "email": other.email, "village": "ใหม่"}
+            "/me",
+            {
+                "phone": "12345",
+                "email": other.email,
+                "village": "ใหม่",
+                "current_password": "pass-1234-word",
+            },
         )
         assert response.status_code == 422
         body = response.json()

@@ -80,6 +80,11 @@ class ProfileIn(Schema):
     subdistrict_code: Text | None = Field(None, max_length=6)
     village: Text | None = Field(None, max_length=200)
     organisation: Text | None = Field(None, max_length=200)
+    current_password: Text | None = Field(
+        None,
+        max_length=4096,
+        description="Required to change the phone number or e-mail address",
+    )
 
 
 def token_out(token, request=None) -> dict:
@@ -179,18 +184,24 @@ def profile_read(request):
 def profile_update(request, payload: ProfileIn):
     """Change some details. Checked by the site's own profile form (Thai
     mobile numbers, unique phone and e-mail, region codes that belong
-    together); nothing is saved if any field is refused."""
+    together); nothing is saved if any field is refused. Changing the phone
+    number or e-mail (the sign-in names) needs ``current_password`` too, so a
+    stolen token cannot take the account over through a password reset."""
     user = request.user
-    data = {
-        **account_selectors.profile_initial(user),
-        **payload.dict(exclude_unset=True, exclude_none=True),
-    }
+    changes = payload.dict(exclude_unset=True, exclude_none=True)
+    current_password = changes.pop("current_password", None)
+    data = {**account_selectors.profile_initial(user), **changes}
+    password_error = services.current_password_error(
+        user=user, changes=changes, password=current_password
+    )
     form = ProfileForm({k: v or "" for k, v in data.items()}, user=user)
-    if not form.is_valid():
+    if not form.is_valid() or password_error:
         fields = {
             ("body" if name == "__all__" else name): [str(m) for m in messages]
             for name, messages in form.errors.items()
         }
+        if password_error:
+            fields["current_password"] = [password_error]
         raise ApiError(
             422, "validation_error", _("Check the fields named below."), fields
         )
