@@ -203,9 +203,13 @@ def _bench_signing(args, award):
         credential.data_integrity_document(certificate=cert)
 
     di = _timed(one_di, min(3, max(1, len(sample) - 1)))
-    print(f"one Data Integrity proof (eddsa-rdfc-2022, made once per credential on the first .json): {di * 1000:.0f} ms")
+    print(
+        f"one Data Integrity proof (eddsa-rdfc-2022, made once per credential on the first .json): {di * 1000:.0f} ms"
+    )
     listed = _timed(lambda: status_list.build(0), args.repeat)
-    print(f"status list of {status_list.LIST_SIZE} bits, signed: {listed * 1000:.1f} ms")
+    print(
+        f"status list of {status_list.LIST_SIZE} bits, signed: {listed * 1000:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

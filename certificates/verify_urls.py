@@ -10,7 +10,11 @@ urlpatterns = [
     # Open Badges 3.0 (certificates/openbadges): before the code pattern, which
     # would take "check/" for a code.
     path("check/", ob_views.verify_file, name="certificates_verify_file"),
-    path("status/<int:number>", ob_views.status_list_view, name="certificates_status_list"),
+    path(
+        "status/<int:number>",
+        ob_views.status_list_view,
+        name="certificates_status_list",
+    ),
     path(
         "awards/<int:award_id>/badge.png",
         ob_views.award_badge_png,

@@ -278,7 +278,9 @@ class CompetencyEvidence(models.Model):
     # What recorded it when the source lives in an app above competencies
     # (an e-learning package step: "elearning.page:<id>"); evidence is
     # recorded once per person, competency and reference.
-    source_ref = models.CharField(_("source reference"), max_length=80, blank=True, default="")
+    source_ref = models.CharField(
+        _("source reference"), max_length=80, blank=True, default=""
+    )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -141,7 +141,9 @@ def evidence_record(
         raise EvidenceError(_("Evidence needs its source."))
     lookup = {"user": user, "competency": competency}
     if source_ref:
-        existing = CompetencyEvidence.objects.filter(**lookup, source_ref=source_ref).first()
+        existing = CompetencyEvidence.objects.filter(
+            **lookup, source_ref=source_ref
+        ).first()
     elif attempt is not None:
         existing = CompetencyEvidence.objects.filter(**lookup, attempt=attempt).first()
     elif source == EvidenceSource.COURSE:

@@ -173,7 +173,9 @@ def _search_ids(model, *, locale: Locale, query: str) -> list[int]:
     more = [i for i in substring_ids(model, query) if i not in seen]
     if more:
         ranked += list(
-            pages.filter(pk__in=more).order_by("title", "pk").values_list("pk", flat=True)
+            pages.filter(pk__in=more)
+            .order_by("title", "pk")
+            .values_list("pk", flat=True)
         )
     return ranked
 

@@ -59,9 +59,7 @@ accounts_patterns = accounts_urls.urlpatterns + [
 # Public pages carry the language prefix: /th/… and /en/…
 urlpatterns += i18n_patterns(
     path("accounts/", include((accounts_patterns, accounts_urls.app_name))),
-    path(
-        "learn/done/<int:course_id>/", completion.course_done, name="course_done"
-    ),
+    path("learn/done/<int:course_id>/", completion.course_done, name="course_done"),
     path("learn/", include("courses.urls")),
     path("quiz/", include("courses.quiz.urls")),
     path("elearning/", include("elearning.urls")),

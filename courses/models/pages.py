@@ -49,7 +49,9 @@ class CourseIndexPage(Page):
 
     base_form_class = ThaiSlugPageForm
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -76,7 +78,9 @@ class CoursePage(Page):
 
     base_form_class = ThaiSlugPageForm
 
-    topic = models.CharField(_("topic"), max_length=32, choices=Topic.choices, db_index=True)
+    topic = models.CharField(
+        _("topic"), max_length=32, choices=Topic.choices, db_index=True
+    )
     summary = models.TextField(
         _("summary"),
         max_length=500,

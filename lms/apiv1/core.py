@@ -208,7 +208,6 @@ class ObjectParser(Parser):
         return data
 
 
-
 class Renderer(JSONRenderer):
     # Thai text as UTF-8, not \u escapes: a third of the bytes on the wire.
     json_dumps_params = {"ensure_ascii": False}

@@ -412,6 +412,8 @@ def load_all(*, reset_passwords: bool = False) -> tuple[list[DemoLogin], object]
         load_demo_certificates()
     logins = load_users(reset_passwords=reset_passwords)
     User = get_user_model()
-    load_privacy_notice(User.objects.filter(username__in=[p["username"] for p in content.PEOPLE]))
+    load_privacy_notice(
+        User.objects.filter(username__in=[p["username"] for p in content.PEOPLE])
+    )
     volunteer = User.objects.get(username="volunteer")
     return logins, load_demo_progress(volunteer)

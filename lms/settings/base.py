@@ -237,7 +237,9 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # Unpacked SCORM and H5P packages: never under MEDIA_ROOT (whose files are
 # served as they are), only through the sandboxed package view. Shared by
 # the web machines like the media directory.
-ELEARNING_ROOT = Path(os.environ.get("DJANGO_ELEARNING_ROOT", BASE_DIR / "elearning-packages"))
+ELEARNING_ROOT = Path(
+    os.environ.get("DJANGO_ELEARNING_ROOT", BASE_DIR / "elearning-packages")
+)
 ELEARNING_MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 ELEARNING_MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
 ELEARNING_MAX_FILES = 10_000
