@@ -62,6 +62,7 @@ elearning-vendor:
 	mkdir -p $(ELEARNING_VENDOR)/vendor $(ELEARNING_VENDOR)/h5p; \
 	sa=$$build/node_modules/scorm-again; hp=$$build/node_modules/h5p-standalone; \
 	cp $$sa/dist/scorm12.min.js $$sa/dist/scorm2004.min.js $$sa/LICENSE* $(ELEARNING_VENDOR)/vendor/; \
+	sed -i '/^\/\/# sourceMappingURL=/d' $(ELEARNING_VENDOR)/vendor/*.min.js; \
 	cp -r $$hp/dist/main.bundle.js $$hp/dist/main.bundle.js.LICENSE.txt $$hp/dist/frame.bundle.js \
 		$$hp/dist/styles $$hp/dist/fonts $$hp/dist/images $(ELEARNING_VENDOR)/h5p/; \
 	cp $$hp/LICENSE* $(ELEARNING_VENDOR)/h5p/ 2>/dev/null || true; \
