@@ -154,8 +154,9 @@ def credential_json(request, code: str):
     return successor_link(response, certificate)
 
 
-@require_GET
-def credential_jwt(request, code: str):
+def _signed_download(request, code: str, render):
+    """The prelude the three signed downloads share: rate limit, look-up, token.
+    ``render(certificate, token)`` returns the response body's HttpResponse."""
     if rate_limited(request):
         return _too_many(request, json=True)
     certificate, missing = _certificate_or_404(request, code, json_response=True)
@@ -165,44 +166,42 @@ def credential_jwt(request, code: str):
         token = credential.signed(certificate=certificate).jwt
     except ImproperlyConfigured:
         return _unavailable(True)
-    response = HttpResponse(token, content_type="application/vc+jwt")
-    return successor_link(_download(response, certificate, "jwt"), certificate)
+    return render(certificate, token)
+
+
+@require_GET
+def credential_jwt(request, code: str):
+    def render(certificate, token):
+        response = HttpResponse(token, content_type="application/vc+jwt")
+        return successor_link(_download(response, certificate, "jwt"), certificate)
+
+    return _signed_download(request, code, render)
 
 
 @require_GET
 def credential_png(request, code: str):
-    if rate_limited(request):
-        return _too_many(request, json=True)
-    certificate, missing = _certificate_or_404(request, code, json_response=True)
-    if missing:
-        return missing
-    try:
-        token = credential.signed(certificate=certificate).jwt
-    except ImproperlyConfigured:
-        return _unavailable(True)
-    image = baking.bake_png(baking.badge_png(award=certificate.award), token)
-    response = HttpResponse(image, content_type="image/png")
-    return _download(response, certificate, "png")
+    def render(certificate, token):
+        image = baking.bake_png(baking.badge_png(award=certificate.award), token)
+        response = HttpResponse(image, content_type="image/png")
+        return _download(response, certificate, "png")
+
+    return _signed_download(request, code, render)
 
 
 @require_GET
 def credential_svg(request, code: str):
-    if rate_limited(request):
-        return _too_many(request, json=True)
-    certificate, missing = _certificate_or_404(request, code, json_response=True)
-    if missing:
-        return missing
-    try:
-        token = credential.signed(certificate=certificate).jwt
-    except ImproperlyConfigured:
-        return _unavailable(True)
-    svg = baking.badge_svg(award=certificate.award, title=certificate.award_name)
-    response = HttpResponse(baking.bake_svg(svg, token), content_type="image/svg+xml")
-    # A baked SVG is an image to download, never a page: no script may run.
-    response["Content-Security-Policy"] = (
-        "default-src 'none'; style-src 'unsafe-inline'"
-    )
-    return _download(response, certificate, "svg")
+    def render(certificate, token):
+        svg = baking.badge_svg(award=certificate.award, title=certificate.award_name)
+        response = HttpResponse(
+            baking.bake_svg(svg, token), content_type="image/svg+xml"
+        )
+        # A baked SVG is an image to download, never a page: no script may run.
+        response["Content-Security-Policy"] = (
+            "default-src 'none'; style-src 'unsafe-inline'"
+        )
+        return _download(response, certificate, "svg")
+
+    return _signed_download(request, code, render)
 
 
 VERDICT_CODES = {
