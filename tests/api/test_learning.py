@@ -4,6 +4,8 @@ import pytest
 
 from courses.models import Enrollment, LessonPage, StepCompletion
 from tests import factories
+from tests.elearning.helpers import make_package_step
+from tests.elearning.packages import scorm12_zip
 from tests.quiz.helpers import make_question, make_quiz
 
 
@@ -136,3 +138,15 @@ class TestOwnRecordsOnly:
             api.get("/enrolments")
             with django_assert_max_num_queries(12):
                 assert api.get("/enrolments").json()["count"] == size
+
+
+@pytest.mark.django_db
+def test_a_package_step_is_called_a_package(api, volunteer, course, settings, tmp_path):
+    """A client must not offer "mark as read" for a SCORM/H5P step: it says package."""
+    settings.ELEARNING_ROOT = str(tmp_path / "packages")
+    package = make_package_step(course, scorm12_zip())
+    api.post("/enrolments", {"course_id": course.pk})
+    steps = api.get(f"/enrolments/{course.pk}").json()["steps"]
+    kinds = {step["id"]: step["kind"] for step in steps}
+    assert kinds[package.pk] == "package"
+    assert set(kinds.values()) == {"lesson", "package"}

@@ -19,7 +19,7 @@ from courses.selectors import (
 )
 
 from ..core import Id, Pages, Text, anonymous, conditional, public_errors
-from .common import content_url, step_kind, web_url
+from .common import StepKind, content_url, step_kind, web_url
 
 router = Router(tags=["catalogue"], auth=anonymous)
 
@@ -47,7 +47,7 @@ class CourseCard(Schema):
 class StepOut(Schema):
     id: int
     title: str
-    kind: str
+    kind: StepKind
     content_url: str
 
 

@@ -1,13 +1,24 @@
 """Small helpers shared by the endpoint modules."""
 
+from typing import Literal
+
 from django.http import HttpRequest
 from wagtail.models import Page
 
-from courses.progress_selectors import quiz_content_type_ids
+from courses.progress_selectors import graded_content_type_ids, quiz_content_type_ids
+
+# What a client shows for a step: a reading ("lesson"), a quiz it can take
+# through the API, or an e-learning package (SCORM/H5P) that plays on the web.
+StepKind = Literal["lesson", "quiz", "package"]
 
 
 def step_kind(page: Page) -> str:
-    return "quiz" if page.content_type_id in quiz_content_type_ids() else "lesson"
+    if page.content_type_id in quiz_content_type_ids():
+        return "quiz"
+    # Other graded steps are packages: completed by their own result, on the web.
+    if page.content_type_id in graded_content_type_ids():
+        return "package"
+    return "lesson"
 
 
 def content_url(request: HttpRequest, page_id: int) -> str:

@@ -18,7 +18,7 @@ from courses.progress_selectors import (
 )
 
 from ..core import ApiError, Id, Pages, errors, not_found
-from .common import step_kind, step_ref
+from .common import StepKind, step_kind, step_ref
 
 router = Router(tags=["learning"])
 
@@ -26,7 +26,7 @@ router = Router(tags=["learning"])
 class StepRef(Schema):
     id: int
     title: str
-    kind: str
+    kind: StepKind
     content_url: str
 
 
