@@ -483,3 +483,28 @@ class RecomputeRun(models.Model):
     @property
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else 100
+
+
+class CompetencyLink(Orderable):
+    """A step that demonstrates a competency at a proficiency when passed.
+
+    Quizzes and e-learning packages both say this; each subclass adds its
+    ``ParentalKey`` to its own page type (and keeps ``related_name=
+    "competency_links"``, which evidence reads from either)."""
+
+    competency = models.ForeignKey(
+        "competencies.Competency",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("competency"),
+    )
+    proficiency = models.PositiveSmallIntegerField(
+        _("proficiency"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_PROFICIENCY)],
+    )
+
+    panels = [FieldPanel("competency"), FieldPanel("proficiency")]
+
+    class Meta(Orderable.Meta):
+        abstract = True

@@ -7,9 +7,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
+from competencies.models import CompetencyLink
 from courses.models.pages import reader_context
 
 
@@ -143,23 +144,10 @@ class PackagePage(Page):
         return context
 
 
-class PackageCompetency(Orderable):
+class PackageCompetency(CompetencyLink):
     page = ParentalKey(
         PackagePage, on_delete=models.CASCADE, related_name="competency_links"
     )
-    competency = models.ForeignKey(
-        "competencies.Competency",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("competency"),
-    )
-    proficiency = models.PositiveSmallIntegerField(
-        _("proficiency"),
-        default=1,
-        validators=[MinValueValidator(1), MaxValueValidator(9)],
-    )
-
-    panels = [FieldPanel("competency"), FieldPanel("proficiency")]
 
 
 class PackageAttempt(models.Model):

@@ -12,6 +12,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
+from competencies.models import CompetencyLink
 from courses.models.pages import reader_context
 from lms.i18n import localized
 
@@ -249,23 +250,10 @@ class QuizQuestion(Orderable):
     panels = [FieldPanel("question")]
 
 
-class QuizCompetency(Orderable):
+class QuizCompetency(CompetencyLink):
     quiz = ParentalKey(
         QuizPage, on_delete=models.CASCADE, related_name="competency_links"
     )
-    competency = models.ForeignKey(
-        "competencies.Competency",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("competency"),
-    )
-    proficiency = models.PositiveSmallIntegerField(
-        _("proficiency"),
-        default=1,
-        validators=[MinValueValidator(1), MaxValueValidator(9)],
-    )
-
-    panels = [FieldPanel("competency"), FieldPanel("proficiency")]
 
 
 class AttemptStatus(models.TextChoices):
