@@ -156,6 +156,16 @@ def _text(element) -> str:
     return (element.text or "").strip() if element is not None else ""
 
 
+def _is_sco(resource) -> bool:
+    """A resource the runtime talks to (``adlcp:scormtype``, ``scormType`` in 2004)."""
+    if resource is None:
+        return False
+    return any(
+        _local(name).lower() == "scormtype" and value.strip().lower() == "sco"
+        for name, value in resource.attrib.items()
+    )
+
+
 def parse_scorm_manifest(data: bytes, names: set[str]) -> PackageInfo:
     """Version, title, launch file and mastery score from ``imsmanifest.xml``."""
     try:
@@ -217,6 +227,24 @@ def parse_scorm_manifest(data: bytes, names: set[str]) -> PackageInfo:
         for r in root.iter()
         if _local(r.tag) == "resource"
     }
+    # One package plays as one step, with one runtime and one result. A course
+    # exported as several SCOs would silently show only its first one, so it is
+    # refused with what to do instead (multi-SCO sequencing is not built).
+    scos = [
+        i
+        for i in organization.iter()
+        if _local(i.tag) == "item"
+        and _is_sco(resources.get(i.attrib.get("identifierref")))
+    ]
+    if len(scos) > 1:
+        raise PackageError(
+            _(
+                "The package holds %(count)s separate SCORM lessons (SCOs); a step plays "
+                "one. Export each lesson as its own package (or the course as a single "
+                "SCO) and add one step per package."
+            )
+            % {"count": len(scos)}
+        )
     resource = resources.get(item.attrib.get("identifierref"))
     href = resource.attrib.get("href", "") if resource is not None else ""
     if not href:

@@ -341,3 +341,22 @@ def bad_launch_missing() -> bytes:
     files = scorm12_files()
     del files["index.html"]
     return _zip(files)
+
+
+def bad_two_scos() -> bytes:
+    """A course exported as two SCOs: a step plays one, so it is refused."""
+    files = scorm12_files()
+    files["imsmanifest.xml"] = (
+        files["imsmanifest.xml"]
+        .replace(
+            "</organization>",
+            '<item identifier="item2" identifierref="res2"><title>2</title></item>'
+            "</organization>",
+        )
+        .replace(
+            "</resources>",
+            '<resource identifier="res2" type="webcontent" adlcp:scormtype="sco" '
+            'href="index.html"><file href="index.html"/></resource></resources>',
+        )
+    )
+    return _zip(files)

@@ -58,6 +58,7 @@ MALICIOUS = [
     (packages.bad_no_manifest, "no imsmanifest.xml"),
     (packages.bad_manifest_xml, "not valid XML"),
     (packages.bad_launch_missing, "is not in the package"),
+    (packages.bad_two_scos, "holds 2 separate SCORM lessons"),
     (lambda: b"not a zip at all", "not a SCORM package"),
 ]
 
