@@ -79,8 +79,26 @@ def browser():
                 "--disable-quic",
             ],
         )
-        yield browser
+        yield _Browser(browser)
         browser.close()
+
+
+class _Browser:
+    """Chromium whose contexts never send the Wagtail editor's "editing session
+    released" beacon. The editor sends it as its page closes, that is while the
+    test tears down, and the live server's write then races the test database's
+    flush ("database table is locked" on SQLite). No test is about it."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+    def new_context(self, **kwargs):
+        context = self._browser.new_context(**kwargs)
+        context.route("**/admin/editing-sessions/release/**", lambda r: r.abort())
+        return context
 
 
 def _refusals(page) -> list[str]:
