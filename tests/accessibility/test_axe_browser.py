@@ -166,3 +166,30 @@ def test_learner_pages_have_no_serious_violations(
     found += _audit(page, "verify")
 
     assert found == [], "\n".join(found)
+
+
+def test_signed_in_header_is_one_row_with_a_menu(
+    live_server, phone_page, desktop_page, catalogue, sign_in
+):
+    volunteer = factories.make_user(phone="0812345679")
+    page = phone_page
+    sign_in(page, volunteer)
+    page.goto(live_server.url + "/th/learn/")
+    header = page.locator(".site-header").bounding_box()
+    # One row: the page's own content starts within the top tenth of a 740-px screen.
+    assert header["height"] <= 64, header
+    nav = page.get_by_role("navigation", name="หลัก")
+    expect(nav.get_by_role("link", name="เกียรติบัตรของฉัน")).to_be_hidden()
+    nav.get_by_text("เมนู").click()
+    expect(nav.get_by_role("link", name="เกียรติบัตรของฉัน")).to_be_visible()
+    assert _audit(page, "menu-open") == []
+    nav.get_by_role("link", name="เกียรติบัตรของฉัน").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("เกียรติบัตรของฉัน")
+
+    # A wide screen shows the links in the row, no menu to open.
+    sign_in(desktop_page, volunteer)
+    desktop_page.goto(live_server.url + "/th/learn/")
+    wide = desktop_page.get_by_role("navigation", name="หลัก")
+    expect(wide.get_by_role("link", name="การเรียนของฉัน")).to_be_visible()
+    expect(wide.get_by_text("เมนู")).to_be_hidden()
+    desktop_page.screenshot(path=str(SHOTS / "header-desktop.png"))
