@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test worker install check-system lint messages bench clean elearning-vendor
+.PHONY: run test worker install check-system lint messages bench clean elearning-vendor axe-vendor
 
 $(VENV)/.installed: requirements.lock
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found (this project needs Python 3.11)"; exit 1; }
@@ -67,4 +67,18 @@ elearning-vendor:
 		$$hp/dist/styles $$hp/dist/fonts $$hp/dist/images $(ELEARNING_VENDOR)/h5p/; \
 	cp $$hp/LICENSE* $(ELEARNING_VENDOR)/h5p/ 2>/dev/null || true; \
 	echo "scorm-again $(SCORM_AGAIN_VERSION), h5p-standalone $(H5P_STANDALONE_VERSION): npm, copied by make elearning-vendor" > $(ELEARNING_VENDOR)/VERSIONS.txt; \
+	rm -rf $$build
+
+# Rebuild the committed axe-core the browser tests inject into learner pages
+# (tests only: the site never serves it). Needs npm; `make test` does not.
+AXE_CORE_VERSION ?= 4.14.1
+AXE_VENDOR := tests/accessibility/vendor
+axe-vendor:
+	@command -v npm >/dev/null 2>&1 || { echo "error: npm not found (only needed to rebuild the committed axe-core)"; exit 1; }
+	@set -e; build=$$(mktemp -d); \
+	echo '{"name": "lms-axe-vendor", "private": true}' > $$build/package.json; \
+	(cd $$build && npm install --ignore-scripts --no-audit --no-fund axe-core@$(AXE_CORE_VERSION)); \
+	mkdir -p $(AXE_VENDOR); \
+	cp $$build/node_modules/axe-core/axe.min.js $$build/node_modules/axe-core/LICENSE $(AXE_VENDOR)/; \
+	echo "axe-core $(AXE_CORE_VERSION) (MPL-2.0): npm, copied by make axe-vendor" > $(AXE_VENDOR)/VERSION.txt; \
 	rm -rf $$build

@@ -4,8 +4,9 @@ from . import views
 
 app_name = "courses"
 
+# *My learning* ("" here, name "dashboard") is drawn by the integration layer:
+# lms/urls.py adds it (lms/home/learning.py).
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
     path("competencies/", views.competencies, name="competencies"),
     path("enrol/<int:course_id>/", views.enrol, name="enrol"),
     path("unenrol/<int:course_id>/", views.unenrol, name="unenrol"),

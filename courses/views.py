@@ -24,7 +24,6 @@ from .progress_selectors import (
     is_step,
     just_completed_course,
 )
-from .progress_selectors import dashboard as dashboard_data
 
 
 def _safe_next(request) -> str | None:
@@ -51,15 +50,6 @@ def _wants_json(request) -> bool:
 
 def _live_course(course_id: int) -> CoursePage:
     return get_object_or_404(CoursePage.objects.live(), pk=course_id)
-
-
-@login_required
-@require_GET
-def dashboard(request):
-    """ "My learning": courses in progress, completed courses, competencies earned."""
-    return TemplateResponse(
-        request, "learning/dashboard.html", dashboard_data(user=request.user)
-    )
 
 
 @login_required

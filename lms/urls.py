@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates.openbadges import views as openbadges_views
+from courses import urls as courses_urls
 
 from . import audit_views, slugs
 from .accounts import urls as accounts_urls
@@ -17,7 +18,7 @@ from .apiv1 import views as apiv1_views
 from .apiv1.api import api as api_v1
 from .apiv1.core import json_not_found
 from .health import health
-from .home import completion
+from .home import completion, learning
 from .search import views as search_views
 
 urlpatterns = [
@@ -56,11 +57,18 @@ accounts_patterns = accounts_urls.urlpatterns + [
     ),
 ]
 
+# The course layer's learner URLs, with *My learning* drawn by the integration
+# layer (it reads certificates too); its name stays ``courses:dashboard``.
+courses_patterns = [
+    path("", learning.my_learning_view, name="dashboard"),
+    *courses_urls.urlpatterns,
+]
+
 # Public pages carry the language prefix: /th/… and /en/…
 urlpatterns += i18n_patterns(
     path("accounts/", include((accounts_patterns, accounts_urls.app_name))),
     path("learn/done/<int:course_id>/", completion.course_done, name="course_done"),
-    path("learn/", include("courses.urls")),
+    path("learn/", include((courses_patterns, courses_urls.app_name))),
     path("quiz/", include("courses.quiz.urls")),
     path("elearning/", include("elearning.urls")),
     path("certificates/", include("certificates.urls")),

@@ -86,6 +86,7 @@ def test_sign_up_with_linked_regions_enrol_study_and_finish(live_server, phone_p
     # Passing the final quiz completes the course: the completion screen.
     expect(page.get_by_role("heading", level=1)).to_have_text("เรียนจบหลักสูตรแล้ว!")
 
+    page.get_by_role("navigation", name="หลัก").get_by_text("เมนู").click()
     page.get_by_role("link", name="การเรียนของฉัน", exact=True).click()
     card = page.locator(".progress-card", has_text="รู้ทันข่าวปลอม")
     expect(card.get_by_role("progressbar")).to_have_attribute("aria-valuenow", "100")
@@ -94,6 +95,7 @@ def test_sign_up_with_linked_regions_enrol_study_and_finish(live_server, phone_p
     assert StepCompletion.objects.count() == 5
 
     # Sign out, then back in with the phone number.
+    page.get_by_role("navigation", name="หลัก").get_by_text("เมนู").click()
     page.get_by_role("button", name="ออกจากระบบ").click()
     page.goto(f"{live_server.url}/th/accounts/login/")
     page.get_by_label("โทรศัพท์หรืออีเมล").fill("081-555-1234")

@@ -85,7 +85,7 @@ def test_pages_answer_503_with_retry_after(client, home_page, monkeypatch):
     def gone(*args, **kwargs):
         raise CONNECTION_FAILURES["postgres admin shutdown"]()
 
-    monkeypatch.setattr("courses.views.dashboard_data", gone)
+    monkeypatch.setattr("lms.home.learning.dashboard", gone)
     response = client.get("/th/learn/")
     assert response.status_code == 503
     assert response["Retry-After"] == "5"
@@ -113,7 +113,7 @@ def test_a_real_query_error_is_a_logged_500(home_page, monkeypatch, caplog):
         with connection.cursor() as cursor:
             cursor.execute("SELECT no_such_column FROM no_such_table")
 
-    monkeypatch.setattr("courses.views.dashboard_data", broken_query)
+    monkeypatch.setattr("lms.home.learning.dashboard", broken_query)
     client = Client(raise_request_exception=False)
     client.force_login(user)
     with caplog.at_level(logging.ERROR, logger="django.request"):

@@ -163,6 +163,34 @@ def step_learning(context, page: Page) -> StepLearning:
     return _memo(context, ("step", page.pk), build)
 
 
+@register.simple_tag
+def step_state(learning: CourseLearning, step: Page) -> str:
+    """``{% step_state learning step as state %}`` in a course outline: "done",
+    "current" (the next step to take), "locked", "todo" (open, later), or ""
+    (not enrolled).
+
+    ``step`` may be in either language; ``learning`` is what
+    ``course_learning`` gave (no query).
+    """
+    progress = learning.progress
+    if not progress.is_enrolled:
+        return ""
+    states = getattr(learning, "_step_states", None)
+    if states is None:
+        locked = progress.locked
+        following = progress.next_step
+        states = {}
+        for s in progress.steps:
+            if s.pk in progress.done:
+                states[s.translation_key] = "done"
+            elif s.pk in locked:
+                states[s.translation_key] = "locked"
+        if following is not None:
+            states[following.translation_key] = "current"
+        learning._step_states = states
+    return states.get(step.translation_key, "todo")
+
+
 @register.filter
 def learning_date(value) -> str:
     """A date as people read it: Buddhist Era in Thai (25 พ.ย. 2569), else "25 November 2026"."""

@@ -29,7 +29,12 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
 from certificates.demo import load_demo_certificates
-from certificates.models import IssuedCertificate
+from certificates.models import (
+    CertificateLogo,
+    CertificateSignatory,
+    CertificateTemplate,
+    IssuedCertificate,
+)
 from competencies.demo import load_demo_ladder
 from competencies.models import Competency, CompetencyFramework
 from competencies.services import load_programme_framework
@@ -51,7 +56,7 @@ from lms.accounts.roles import sync_roles
 from lms.dataprotection.models import NoticeAcceptance, PrivacyNotice
 from lms.home.models import HomePage
 
-from . import content
+from . import content, images
 from .content import privacy as privacy_content
 
 
@@ -398,6 +403,77 @@ def load_demo_progress(user, *, slug: str = DEMO_COMPLETED_COURSE):
     )
 
 
+def load_demo_images() -> None:
+    """Covers on the courses, an illustration at the top of each course's
+    first lesson, an emblem and signatures on the certificate templates.
+
+    Only what has none gets one: a picture a trainer chose stays.
+    """
+    thai, _en = _locales()
+    for course in CoursePage.objects.filter(locale=thai):
+        cover = images.stored_image(
+            images.COVER_TITLES.get(course.topic, course.title),
+            images.cover_picture(course.topic),
+            f"demo-cover-{course.topic}.jpg",
+        )
+        caption_th, caption_en = images.LESSON_CAPTIONS.get(
+            course.topic, images.LESSON_CAPTIONS["mooc"]
+        )
+        picture = images.stored_image(
+            caption_th,
+            images.lesson_picture(course.topic),
+            f"demo-lesson-{course.topic}.jpg",
+        )
+        first = LessonPage.objects.descendant_of(course).order_by("path").first()
+        for page in [course, *course.get_translations()]:
+            page = page.specific
+            if page.cover_image_id is None:
+                page.cover_image = cover
+                _publish(page)
+        if first is None:
+            continue
+        for lesson in [first, *first.get_translations()]:
+            lesson = lesson.specific
+            raw = list(lesson.body.raw_data)
+            if any(block.get("type") == "image_block" for block in raw):
+                continue
+            english = lesson.locale_id != thai.pk
+            raw.insert(
+                0,
+                {
+                    "type": "image_block",
+                    "value": {
+                        "image": picture.pk,
+                        "caption": caption_en if english else caption_th,
+                        "attribution": images.ATTRIBUTION[1 if english else 0],
+                    },
+                },
+            )
+            lesson.body = raw
+            _publish(lesson)
+    emblem = images.stored_image(
+        "ตราโครงการอาสาสมัครดิจิทัล (สาธิต)", images.emblem_picture(), "demo-emblem.png"
+    )
+    for template in CertificateTemplate.objects.filter(
+        slug__in=["course-th", "course-en"]
+    ):
+        if not template.logos.exists():
+            CertificateLogo.objects.create(
+                template=template, image=emblem, sort_order=0
+            )
+    for seed, signatory in enumerate(
+        CertificateSignatory.objects.filter(
+            template__slug__in=["course-th", "course-en"], signature__isnull=True
+        ).order_by("sort_order", "pk")
+    ):
+        signatory.signature = images.stored_image(
+            f"ลายมือชื่อ {signatory.name} (สาธิต)",
+            images.signature_picture(len(signatory.name)),
+            f"demo-signature-{seed % 2}.png",
+        )
+        signatory.save(update_fields=["signature"])
+
+
 @transaction.atomic
 def load_all(*, reset_passwords: bool = False) -> tuple[list[DemoLogin], object]:
     """Everything ``load_demo`` loads, in order, in one transaction.
@@ -410,6 +486,7 @@ def load_all(*, reset_passwords: bool = False) -> tuple[list[DemoLogin], object]
         load_demo_quizzes()
         load_demo_ladder()
         load_demo_certificates()
+        load_demo_images()
     logins = load_users(reset_passwords=reset_passwords)
     User = get_user_model()
     load_privacy_notice(

@@ -72,6 +72,9 @@ def test_sign_up_with_linked_regions_sign_out_and_back_in(live_server, phone_pag
 
     # Signed in, on the dashboard.
     expect(page.get_by_role("heading", level=1)).to_have_text("การเรียนของฉัน")
+    # The header is one row on a phone: its links are behind the menu.
+    expect(page.get_by_role("button", name="ออกจากระบบ")).to_be_hidden()
+    page.get_by_role("navigation", name="หลัก").get_by_text("เมนู").click()
     expect(page.get_by_role("button", name="ออกจากระบบ")).to_be_visible()
     user = User.objects.get(phone="0815551234")
     assert (
@@ -90,7 +93,9 @@ def test_sign_up_with_linked_regions_sign_out_and_back_in(live_server, phone_pag
     ).to_have_attribute("selected", "")
     _shot(page, "profile")
 
+    page.get_by_role("navigation", name="หลัก").get_by_text("เมนู").click()
     page.get_by_role("button", name="ออกจากระบบ").click()
+    page.get_by_role("navigation", name="หลัก").get_by_text("เมนู").click()
     expect(page.get_by_role("link", name="เข้าสู่ระบบ")).to_be_visible()
 
     page.goto(f"{live_server.url}/th/accounts/login/")
@@ -99,6 +104,7 @@ def test_sign_up_with_linked_regions_sign_out_and_back_in(live_server, phone_pag
     _shot(page, "login")
     page.get_by_role("button", name="เข้าสู่ระบบ").click()
     expect(page).to_have_url(re.compile(r"/th/learn/$"))
+    page.get_by_role("navigation", name="หลัก").get_by_text("เมนู").click()
     expect(page.get_by_role("button", name="ออกจากระบบ")).to_be_visible()
 
 

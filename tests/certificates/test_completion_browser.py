@@ -110,6 +110,7 @@ def test_final_quiz_to_completion_screen_and_my_certificates(
     # My certificates from the header menu, on any page.
     page.goto(f"{live_server.url}/th/learn/")
     _shot(page, "my-learning", docs=True)
+    page.get_by_role("navigation", name="หลัก").get_by_text("เมนู").click()
     page.get_by_role("navigation", name="หลัก").get_by_role(
         "link", name="เกียรติบัตรของฉัน"
     ).click()
