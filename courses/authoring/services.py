@@ -153,6 +153,13 @@ def page_rename(*, page: Page, title: str, user) -> Page:
         raise CourseAuthoringError(_("A title cannot be empty."))
     if len(title) > 255:
         raise CourseAuthoringError(_("A title has at most 255 characters."))
+    lock = page.specific.get_lock()
+    if lock is not None and lock.for_user(user):
+        # A page in moderation is locked to everyone but its reviewers.
+        raise CourseAuthoringError(
+            _("“%(title)s” is locked (in moderation) and cannot be renamed now.")
+            % {"title": page.draft_title}
+        )
     draft = page.specific.get_latest_revision_as_object()
     draft.title = title
     draft.save_revision(user=user, log_action=True)

@@ -123,3 +123,12 @@ class TestAChangeToALiveCourse:
         lesson.refresh_from_db()
         assert lesson.title == "บทเรียนฉบับปรับปรุง" and lesson.live
         assert not Page.objects.get(title="ร่างใหม่").live
+
+
+def test_a_page_in_moderation_cannot_be_renamed_by_its_trainer(draft_course, trainer):
+    services.course_submit(course=draft_course, user=trainer)
+    module = ModulePage.objects.child_of(draft_course).get()
+    with pytest.raises(services.CourseAuthoringError):
+        services.page_rename(page=module, title="ชื่อใหม่", user=trainer)
+    module.refresh_from_db()
+    assert module.draft_title == "บทที่ 1"
