@@ -13,7 +13,13 @@ into "การขายสนคาออนไลน", a URL that reads as oth
 - ``static/js/admin-thai-slug.js`` does the same for the admin's live slug field;
 - ``ThaiSlugPageForm`` keeps a never-published page from failing on a slug an
   abandoned draft (Wagtail 8 autosaves a page as soon as a title is typed)
-  already holds: it takes the next free one instead.
+  already holds: it takes the next free one instead. It also makes the slug
+  from the title when the form arrives without one: Wagtail's live slug field
+  follows the title on key-up, change and blur only, so a title pasted, typed
+  through an input method, or still being typed when the autosave fires was
+  sent with an empty slug, which Wagtail requires even for a draft (the
+  trainer met "This field is required" on the Promote tab and the draft was
+  not saved).
 """
 
 import re
@@ -79,23 +85,39 @@ class ThaiSlugPageForm(WagtailAdminPageForm):
     after an autosave. A published page keeps the error: its URL is public.
     """
 
-    def clean(self):
-        slug = self.cleaned_data.get("slug")
+    @property
+    def never_published(self) -> bool:
         # A new instance says live=True (the model's default) until saved.
         instance = self.instance
-        never_published = not instance.first_published_at and not (
-            instance.pk and instance.live
-        )
-        if slug and never_published and self.parent_page is not None:
-            self._slug_before = slug
+        return not instance.first_published_at and not (instance.pk and instance.live)
+
+    def full_clean(self):
+        # Before the fields are validated: a never-published page that comes
+        # without a slug gets one made from its title (Wagtail requires it).
+        self._slug_posted = None
+        if self.is_bound and "slug" in self.fields and self.never_published:
+            key = self.add_prefix("slug")
+            self._slug_posted = (self.data.get(key) or "").strip()
+            made = slugify(self.data.get(self.add_prefix("title")) or "")
+            if not self._slug_posted and made:
+                self.data = self.data.copy()
+                self.data[key] = made
+        super().full_clean()
+
+    def clean(self):
+        slug = self.cleaned_data.get("slug")
+        if slug and self.never_published and self.parent_page is not None:
             self.cleaned_data["slug"] = next_free_slug(
                 slug, parent=self.parent_page, instance=self.instance
             )
         return super().clean()
 
     def get_field_updates_for_resave(self):
+        """After an autosave, send the slug back to the open editor when it is
+        not the one the editor sent (made from the title, or the next free one)."""
         updates = list(super().get_field_updates_for_resave())
         slug = self.cleaned_data.get("slug")
-        if slug and slug != getattr(self, "_slug_before", slug):
+        posted = getattr(self, "_slug_posted", None)
+        if slug and posted is not None and slug != posted:
             updates.append(("slug", slug))
         return updates

@@ -51,7 +51,26 @@
     return true;
   }
 
+  // Wagtail's title field updates the slug on key-up, change and blur. A
+  // title pasted with the mouse, or typed through a Thai input method (or by
+  // a test driver's insertText), fires "input" without any key-up, so the
+  // slug stayed empty while the autosave sent the form. Follow "input" too.
+  function followInput() {
+    var titles = document.querySelectorAll('[data-action*="keyup->w-sync#apply"]');
+    Array.prototype.forEach.call(titles, function (title) {
+      var actions = title.getAttribute("data-action");
+      if (actions.indexOf("input->w-sync#apply") === -1) {
+        title.setAttribute("data-action", actions + " input->w-sync#apply");
+      }
+    });
+  }
+
   if (!patch()) {
     document.addEventListener("DOMContentLoaded", patch);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", followInput);
+  } else {
+    followInput();
   }
 })();

@@ -152,3 +152,24 @@ class TestAbandonedDraft:
         form = self._form(catalogue, live, FULL)
         assert not form.is_valid()
         assert "slug" in form.errors
+
+    def test_a_new_page_sent_without_a_slug_gets_one_from_its_title(self, catalogue):
+        # The live slug field had not caught up with the title (pasted, typed
+        # through an input method, saved at once): no "required" error.
+        catalogue.add_child(
+            instance=CoursePage(
+                title=TITLE, slug=FULL, topic="ecommerce", summary="ขาย"
+            )
+        )
+        form = self._form(catalogue, CoursePage(), "")
+        form.defer_required_fields()  # as Wagtail does for "Save draft"
+        form.is_valid()
+        assert "slug" not in form.errors
+        assert form.cleaned_data["slug"] == f"{FULL}-2"
+        assert ("slug", f"{FULL}-2") in form.get_field_updates_for_resave()
+
+    def test_a_published_page_without_a_slug_still_needs_one(self, catalogue):
+        live = factories.make_course(catalogue, title="อื่น", slug="other")
+        form = self._form(catalogue, live, "")
+        assert not form.is_valid()
+        assert "slug" in form.errors
