@@ -11,6 +11,7 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from courses.models.pages import reader_context
 from lms.i18n import localized
@@ -24,6 +25,8 @@ class QuestionKind(models.TextChoices):
     TRUE_FALSE = "true_false", _("True or false")
     SHORT = "short", _("Short answer")
     FREE = "free", _("Free text (marked by a trainer)")
+    MATCHING = "matching", _("Matching")
+    NUMERICAL = "numerical", _("Numerical")
 
 
 class FeedbackMode(models.TextChoices):
@@ -78,6 +81,21 @@ class Question(ClusterableModel):
             "Short answer only: one accepted answer per line, Thai or English."
         ),
     )
+    numeric_answer = models.FloatField(
+        _("numerical answer"),
+        null=True,
+        blank=True,
+        help_text=_("Numerical only: the correct number."),
+    )
+    numeric_tolerance = models.FloatField(
+        _("tolerance (±)"),
+        default=0,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_(
+            "Numerical only: an answer this far from the correct number still counts."
+        ),
+    )
     points = models.PositiveSmallIntegerField(
         _("points"), default=1, validators=[MinValueValidator(1)]
     )
@@ -102,6 +120,10 @@ class Question(ClusterableModel):
             heading=_("options (choice and true/false questions)"),
         ),
         FieldPanel("accepted_answers"),
+        MultiFieldPanel(
+            [FieldPanel("numeric_answer"), FieldPanel("numeric_tolerance")],
+            heading=_("numerical answer"),
+        ),
         FieldPanel("explanation_th"),
         FieldPanel("explanation_en"),
         FieldPanel("points"),
@@ -130,10 +152,14 @@ class Question(ClusterableModel):
 
     def clean(self):
         super().clean()
+        if self.numeric_tolerance is None:
+            self.numeric_tolerance = 0
         if self.kind == QuestionKind.SHORT and not self.accepted_list():
             raise ValidationError(
                 {"accepted_answers": _("Give at least one accepted answer.")}
             )
+        if self.kind == QuestionKind.NUMERICAL and self.numeric_answer is None:
+            raise ValidationError({"numeric_answer": _("Give the correct number.")})
 
 
 class Option(Orderable):
@@ -143,8 +169,25 @@ class Option(Orderable):
         _("option (English)"), max_length=500, blank=True, default=""
     )
     is_correct = models.BooleanField(_("correct"), default=False)
+    # Matching questions: the option is the item, this is the answer it pairs with.
+    match_th = models.CharField(
+        _("matching answer (Thai)"),
+        max_length=500,
+        blank=True,
+        default="",
+        help_text=_("Matching only: the answer this item pairs with."),
+    )
+    match_en = models.CharField(
+        _("matching answer (English)"), max_length=500, blank=True, default=""
+    )
 
-    panels = [FieldPanel("text_th"), FieldPanel("text_en"), FieldPanel("is_correct")]
+    panels = [
+        FieldPanel("text_th"),
+        FieldPanel("text_en"),
+        FieldPanel("is_correct"),
+        FieldPanel("match_th"),
+        FieldPanel("match_en"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("option")
@@ -153,6 +196,10 @@ class Option(Orderable):
     @property
     def text(self) -> str:
         return localized(self, "text")
+
+    @property
+    def match(self) -> str:
+        return localized(self, "match")
 
 
 class QuizPage(Page):
@@ -210,6 +257,7 @@ class QuizPage(Page):
         ),
         MultiFieldPanel(
             [
+                FieldPanel("bank_course"),
                 InlinePanel("question_links", label=_("question")),
                 FieldPanel("random_questions"),
                 FieldPanel("random_tag"),
@@ -246,7 +294,16 @@ class QuizQuestion(Orderable):
         Question, on_delete=models.CASCADE, related_name="+", verbose_name=_("question")
     )
 
-    panels = [FieldPanel("question")]
+    # The chooser opens on the quiz's own course's bank: it sends the course id
+    # kept in the quiz form's hidden ``bank_course`` field (QuizPageForm).
+    panels = [
+        FieldPanel(
+            "question",
+            widget=AdminSnippetChooser(
+                Question, linked_fields={"course": "#id_bank_course"}
+            ),
+        )
+    ]
 
 
 class QuizCompetency(Orderable):
