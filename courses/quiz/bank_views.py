@@ -9,22 +9,29 @@ hidden field, base64), so nothing is kept on the server between the steps.
 import base64
 import binascii
 
+import tablib
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import (
+    ObjectDoesNotExist,
+    PermissionDenied,
+    ValidationError,
+)
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from wagtail.models import Locale
 
 from courses.models import CoursePage
 from lms.accounts.roles import ADMINISTRATOR, TRAINER, role_of
+from lms.accounts.selectors import scoped_provinces
 
-from . import formats, importing
-from .models import QuestionKind
+from . import formats, importing, statistics
+from .models import QuestionKind, QuizPage
 
 FORMATS = [
     ("gift", _l("GIFT (Moodle)")),
@@ -174,3 +181,71 @@ def question_export(request):
     response = HttpResponse(body, content_type=f"{kind}; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.{ext}"'
     return response
+
+
+def responses_export(request, page_id: int):
+    """Every graded answer of a quiz as CSV or Excel (the trainer's provinces)."""
+    if role_of(request.user) not in (TRAINER, ADMINISTRATOR):
+        raise PermissionDenied
+    quiz = get_object_or_404(QuizPage, pk=page_id)
+    first_only = request.GET.get("attempts") == "first"
+    fmt = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    data = tablib.Dataset(
+        headers=[
+            _("attempt"),
+            _("learner"),
+            _("province"),
+            _("attempt number"),
+            _("submitted at"),
+            _("score (%)"),
+            _("question number"),
+            _("type"),
+            _("question"),
+            _("answer"),
+            _("credit (%)"),
+        ],
+        title=_("Responses")[:31],
+    )
+    for answer in statistics.response_rows(
+        quiz=quiz, first_only=first_only, scope=scoped_provinces(request.user)
+    ):
+        attempt, user = answer.attempt, answer.attempt.user
+        data.append(
+            [
+                str(attempt.public_id),
+                _safe(user.get_full_name() or user.get_username()),
+                _province(user),
+                attempt.number,
+                timezone.localtime(attempt.submitted_at).strftime("%Y-%m-%d %H:%M")
+                if attempt.submitted_at
+                else "",
+                float(attempt.score) if attempt.score is not None else "",
+                answer.question_id,
+                answer.question.get_kind_display(),
+                _safe(answer.question.text),
+                _safe(statistics.given_text(answer)),
+                round(100 * answer.credit, 1) if answer.credit is not None else "",
+            ]
+        )
+    if fmt == "xlsx":
+        body = data.export("xlsx")
+        kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        body, kind = ("\ufeff" + data.export("csv")).encode(), "text/csv"
+    response = HttpResponse(body, content_type=f"{kind}; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="quiz-{quiz.pk}-responses.{fmt}"'
+    )
+    return response
+
+
+def _province(user) -> str:
+    try:
+        return user.profile.province_name
+    except ObjectDoesNotExist:
+        return ""
+
+
+def _safe(value: str) -> str:
+    # A cell a spreadsheet would run as a formula is written as text.
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import Locale
 
 from courses.progress_selectors import canonical_page
 from lms.slugs import ThaiSlugPageForm
@@ -45,6 +46,15 @@ class QuestionForm(WagtailAdminModelForm):
         choices=TRUE_FALSE_ANSWERS,
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "course" in self.fields:
+            # Banks belong to the default-language course, listed by title.
+            field = self.fields["course"]
+            field.queryset = field.queryset.filter(
+                locale=Locale.get_default()
+            ).order_by("title")
 
     def clean(self):
         cleaned = super().clean()

@@ -1,5 +1,6 @@
 import uuid
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -109,7 +110,8 @@ class Question(ClusterableModel):
     )
 
     panels = [
-        FieldPanel("course"),
+        # A list of the courses (QuestionForm), not a page chooser from Root.
+        FieldPanel("course", widget=forms.Select),
         FieldPanel("kind"),
         FieldPanel("text_th"),
         FieldPanel("text_en"),

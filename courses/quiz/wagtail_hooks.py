@@ -21,7 +21,7 @@ from wagtail.snippets.views.chooser import (
     ChooseView,
     SnippetChooserViewSet,
 )
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, IndexView, SnippetViewSet
 
 from courses.models import CoursePage
 from lms.accounts.roles import ADMINISTRATOR, TRAINER, role_of
@@ -143,6 +143,16 @@ class QuestionIndexView(IndexView):
         buttons = super().header_buttons
         course = self.request.GET.get("course", "")
         query = f"?course={course}" if course.isdigit() else ""
+        if query and self.add_url:
+            # "Add question" from a course's bank adds to that bank.
+            buttons = [
+                wagtailadmin_widgets.HeaderButton(
+                    self.add_item_label, url=self.add_url + query, icon_name="plus"
+                )
+                if b is self.add_button
+                else b
+                for b in buttons
+            ]
         buttons += [
             wagtailadmin_widgets.HeaderButton(
                 _("Import questions"),
@@ -158,6 +168,18 @@ class QuestionIndexView(IndexView):
             ),
         ]
         return buttons
+
+
+class QuestionCreateView(CreateView):
+    """A new question starts in the course it is added from (``?course=``:
+    the bank's list filtered by course, or the quiz editor's link)."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        course = self.request.GET.get("course", "")
+        if course.isdigit():
+            initial["course"] = int(course)
+        return initial
 
 
 class QuestionViewSet(SnippetViewSet):
@@ -186,6 +208,7 @@ class QuestionViewSet(SnippetViewSet):
     search_fields = ["text_th", "text_en", "accepted_answers"]
     chooser_viewset_class = QuestionChooserViewSet
     index_view_class = QuestionIndexView
+    add_view_class = QuestionCreateView
 
     def get_queryset(self, request):
         return Question.objects.select_related("course")
@@ -200,6 +223,11 @@ def register_quiz_admin_urls():
         path("quiz/marking/", admin_views.marking_queue, name="quiz_marking"),
         path("quiz/import/", bank_views.question_import, name="quiz_import"),
         path("quiz/export/", bank_views.question_export, name="quiz_export"),
+        path(
+            "quiz/<int:page_id>/responses/",
+            bank_views.responses_export,
+            name="quiz_responses_export",
+        ),
         path(
             "quiz/<int:page_id>/analysis/", admin_views.analysis, name="quiz_analysis"
         ),
