@@ -1,3 +1,4 @@
+import random
 import uuid
 
 from django import forms
@@ -11,7 +12,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PreviewableMixin
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from courses.models.pages import reader_context
@@ -45,7 +46,7 @@ class QuestionTag(TaggedItemBase):
     )
 
 
-class Question(ClusterableModel):
+class Question(PreviewableMixin, ClusterableModel):
     """A question in a course's question bank, in Thai with an optional English version.
 
     The bank is keyed to the (default-language) course, so the Thai page and
@@ -144,6 +145,36 @@ class Question(ClusterableModel):
     @property
     def text(self) -> str:
         return localized(self, "text")
+
+    # Wagtail's preview panel: the question as the take page shows it (no key).
+    def get_preview_template(self, request, mode_name):
+        return "quiz/question_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        options = sorted(self.options.all(), key=lambda o: o.sort_order or 0)
+        matches, seen = [], set()
+        for option in options:
+            if option.match_th and option.match_th not in seen:
+                seen.add(option.match_th)
+                matches.append(option)
+        random.shuffle(matches)
+        context["q"] = {
+            "number": 1,
+            "id": self.pk or 0,
+            "kind": self.kind,
+            "text": self.text,
+            "points": self.points,
+            "value": "",
+            "options": [
+                {"id": o.pk or i, "text": o.text, "chosen": False, "pick": -1}
+                for i, o in enumerate(options)
+            ],
+            "choices": [{"index": i, "text": o.match} for i, o in enumerate(matches)]
+            if self.kind == QuestionKind.MATCHING
+            else [],
+        }
+        return context
 
     @property
     def explanation(self) -> str:

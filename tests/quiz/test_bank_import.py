@@ -166,3 +166,27 @@ class TestExport:
         assert response.status_code == 200
         assert "เลือกหลักสูตรและรูปแบบไฟล์" in response.content.decode()
         assert Option.objects.count() == 0
+
+
+class TestPreview:
+    def test_every_imported_question_previews_as_a_learner_sees_it(
+        self, client, trainer, course, rf
+    ):
+        created = _import(course, "bank.gift", "gift")
+        for question in created:
+            request = rf.get("/")
+            request.user = trainer
+            html = question.serve_preview(request, "").rendered_content
+            assert question.text_th.splitlines()[0][:20] in html
+            assert "correct" not in html.lower()
+            for option in question.options.all():
+                assert option.text_th in html
+        edit = client.get(
+            reverse("wagtailsnippets_quiz_question:edit", args=[created[4].pk])
+        )
+        assert (
+            reverse(
+                "wagtailsnippets_quiz_question:preview_on_edit", args=[created[4].pk]
+            )
+            in edit.content.decode()
+        )
