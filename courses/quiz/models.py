@@ -31,6 +31,17 @@ class QuestionKind(models.TextChoices):
     NUMERICAL = "numerical", _("Numerical")
 
 
+class HiddenFieldPanel(FieldPanel):
+    """Only the field's hidden input: no label, help text or comment button."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        template_name = "quiz/admin/hidden_field_panel.html"
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.heading = ""
+
+
 class FeedbackMode(models.TextChoices):
     ALWAYS = "always", _("After each attempt")
     ON_PASS = "on_pass", _("Only after passing")
@@ -290,7 +301,7 @@ class QuizPage(Page):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("bank_course"),
+                HiddenFieldPanel("bank_course"),
                 InlinePanel("question_links", label=_("question")),
                 FieldPanel("random_questions"),
                 FieldPanel("random_tag"),

@@ -259,6 +259,7 @@ class TestQuestionChooser:
         html = edit.content.decode()
         assert f'name="bank_course" value="{course.pk}"' in html
         assert "#id_bank_course" in html
+        assert "Bank course" not in html  # the hidden field shows no English label
         url = reverse("wagtailsnippetchoosers_quiz_question:choose")
         html = client.get(url, {"course": course.pk}).json()["html"]
         assert "ข้อเลือกตอบ" in html and "ข้อเติมคำ" in html

@@ -47,6 +47,8 @@ def test_trainer_imports_a_gift_file(live_server, browser, admin_sign_in):
         expect(page.get_by_text("ฟิชชิง → การหลอกขอรหัสผ่าน")).to_be_visible()
         assert not Question.objects.exists()
         shoot(page, "import-preview")
+        if os.environ.get("UPDATE_DOCS_SCREENSHOTS"):
+            page.screenshot(path="docs/import-preview.png")
         page.get_by_role("button", name="บันทึกคำถามทั้งหมด 11 ข้อ").click()
         expect(page.get_by_text("นำเข้าคำถาม 11 ข้อ")).to_be_visible()
         shoot(page, "import-saved")
