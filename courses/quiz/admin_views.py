@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from lms.accounts.roles import ADMINISTRATOR, TRAINER, role_of
 from lms.accounts.selectors import scoped_provinces
 
-from . import selectors, services
+from . import selectors, services, statistics
 from .models import QuizPage
 
 
@@ -59,9 +59,13 @@ def marking_queue(request):
 
 
 def analysis(request, page_id: int):
-    """Attempts, pass rate and per-question share answering correctly."""
+    """Item analysis (facility, discrimination, distractors, marks) of a quiz,
+    over all graded attempts or first attempts only. The figures are about the
+    questions and name nobody, so they count every learner; the download of
+    responses (with names) is limited to the trainer's provinces."""
     _require_trainer(request)
     quiz = get_object_or_404(QuizPage, pk=page_id)
-    context = selectors.item_analysis(quiz=quiz)
+    first_only = request.GET.get("attempts") == "first"
+    context = statistics.quiz_statistics(quiz=quiz, first_only=first_only)
     context["page"] = quiz
     return TemplateResponse(request, "quiz/admin/analysis.html", context)

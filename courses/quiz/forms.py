@@ -2,17 +2,20 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import Locale
 
 from courses.progress_selectors import canonical_page
 from lms.slugs import ThaiSlugPageForm
 
 # Kept free of model imports: models.py uses these forms as base_form_class.
-SINGLE, MULTIPLE, TRUE_FALSE, SHORT, FREE = (
+SINGLE, MULTIPLE, TRUE_FALSE, SHORT, FREE, MATCHING, NUMERICAL = (
     "single",
     "multiple",
     "true_false",
     "short",
     "free",
+    "matching",
+    "numerical",
 )
 
 
@@ -44,6 +47,15 @@ class QuestionForm(WagtailAdminModelForm):
         required=False,
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "course" in self.fields:
+            # Banks belong to the default-language course, listed by title.
+            field = self.fields["course"]
+            field.queryset = field.queryset.filter(
+                locale=Locale.get_default()
+            ).order_by("title")
+
     def clean(self):
         cleaned = super().clean()
         kind = cleaned.get("kind")
@@ -72,9 +84,18 @@ class QuestionForm(WagtailAdminModelForm):
                 raise forms.ValidationError(_("Give at least two options."))
             if correct < 1:
                 raise forms.ValidationError(_("Mark at least one option as correct."))
-        elif kind in (SHORT, FREE) and options:
+        elif kind == MATCHING:
+            if len(options) < 2:
+                raise forms.ValidationError(
+                    _("A matching question needs at least two items.")
+                )
+            if any(not (o.get("match_th") or "").strip() for o in options):
+                raise forms.ValidationError(
+                    _("Give every item of a matching question its matching answer.")
+                )
+        elif kind in (SHORT, FREE, NUMERICAL) and options:
             raise forms.ValidationError(
-                _("Short and free-text questions have no options.")
+                _("Short, numerical and free-text questions have no options.")
             )
         return cleaned
 
@@ -110,7 +131,19 @@ class QuestionForm(WagtailAdminModelForm):
 
 
 class QuizPageForm(ThaiSlugPageForm):
-    """A quiz may only use questions from its own course's bank."""
+    """A quiz may only use questions from its own course's bank.
+
+    ``bank_course`` (hidden) carries the course's id to the question chooser,
+    which then lists only that bank.
+    """
+
+    bank_course = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        course = self._course()
+        if course is not None:
+            self.initial["bank_course"] = course.pk
 
     def _course(self):
         parent = getattr(self, "parent_page", None)

@@ -1,5 +1,7 @@
+import random
 import uuid
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -10,7 +12,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PreviewableMixin
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from competencies.models import CompetencyLink
 from courses.models.pages import reader_context
@@ -25,6 +28,19 @@ class QuestionKind(models.TextChoices):
     TRUE_FALSE = "true_false", _("True or false")
     SHORT = "short", _("Short answer")
     FREE = "free", _("Free text (marked by a trainer)")
+    MATCHING = "matching", _("Matching")
+    NUMERICAL = "numerical", _("Numerical")
+
+
+class HiddenFieldPanel(FieldPanel):
+    """Only the field's hidden input: no label, help text or comment button."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        template_name = "quiz/admin/hidden_field_panel.html"
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.heading = ""
 
 
 class FeedbackMode(models.TextChoices):
@@ -42,7 +58,7 @@ class QuestionTag(TaggedItemBase):
     )
 
 
-class Question(ClusterableModel):
+class Question(PreviewableMixin, ClusterableModel):
     """A question in a course's question bank, in Thai with an optional English version.
 
     The bank is keyed to the (default-language) course, so the Thai page and
@@ -79,6 +95,21 @@ class Question(ClusterableModel):
             "Short answer only: one accepted answer per line, Thai or English."
         ),
     )
+    numeric_answer = models.FloatField(
+        _("numerical answer"),
+        null=True,
+        blank=True,
+        help_text=_("Numerical only: the correct number."),
+    )
+    numeric_tolerance = models.FloatField(
+        _("tolerance (±)"),
+        default=0,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_(
+            "Numerical only: an answer this far from the correct number still counts."
+        ),
+    )
     points = models.PositiveSmallIntegerField(
         _("points"), default=1, validators=[MinValueValidator(1)]
     )
@@ -92,7 +123,8 @@ class Question(ClusterableModel):
     )
 
     panels = [
-        FieldPanel("course"),
+        # A list of the courses (QuestionForm), not a page chooser from Root.
+        FieldPanel("course", widget=forms.Select),
         FieldPanel("kind"),
         FieldPanel("text_th"),
         FieldPanel("text_en"),
@@ -103,6 +135,10 @@ class Question(ClusterableModel):
             heading=_("options (choice and true/false questions)"),
         ),
         FieldPanel("accepted_answers"),
+        MultiFieldPanel(
+            [FieldPanel("numeric_answer"), FieldPanel("numeric_tolerance")],
+            heading=_("numerical answer"),
+        ),
         FieldPanel("explanation_th"),
         FieldPanel("explanation_en"),
         FieldPanel("points"),
@@ -122,6 +158,36 @@ class Question(ClusterableModel):
     def text(self) -> str:
         return localized(self, "text")
 
+    # Wagtail's preview panel: the question as the take page shows it (no key).
+    def get_preview_template(self, request, mode_name):
+        return "quiz/question_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        options = sorted(self.options.all(), key=lambda o: o.sort_order or 0)
+        matches, seen = [], set()
+        for option in options:
+            if option.match_th and option.match_th not in seen:
+                seen.add(option.match_th)
+                matches.append(option)
+        random.shuffle(matches)
+        context["q"] = {
+            "number": 1,
+            "id": self.pk or 0,
+            "kind": self.kind,
+            "text": self.text,
+            "points": self.points,
+            "value": "",
+            "options": [
+                {"id": o.pk or i, "text": o.text, "chosen": False, "pick": -1}
+                for i, o in enumerate(options)
+            ],
+            "choices": [{"index": i, "text": o.match} for i, o in enumerate(matches)]
+            if self.kind == QuestionKind.MATCHING
+            else [],
+        }
+        return context
+
     @property
     def explanation(self) -> str:
         return localized(self, "explanation")
@@ -131,10 +197,14 @@ class Question(ClusterableModel):
 
     def clean(self):
         super().clean()
+        if self.numeric_tolerance is None:
+            self.numeric_tolerance = 0
         if self.kind == QuestionKind.SHORT and not self.accepted_list():
             raise ValidationError(
                 {"accepted_answers": _("Give at least one accepted answer.")}
             )
+        if self.kind == QuestionKind.NUMERICAL and self.numeric_answer is None:
+            raise ValidationError({"numeric_answer": _("Give the correct number.")})
 
 
 class Option(Orderable):
@@ -144,8 +214,25 @@ class Option(Orderable):
         _("option (English)"), max_length=500, blank=True, default=""
     )
     is_correct = models.BooleanField(_("correct"), default=False)
+    # Matching questions: the option is the item, this is the answer it pairs with.
+    match_th = models.CharField(
+        _("matching answer (Thai)"),
+        max_length=500,
+        blank=True,
+        default="",
+        help_text=_("Matching only: the answer this item pairs with."),
+    )
+    match_en = models.CharField(
+        _("matching answer (English)"), max_length=500, blank=True, default=""
+    )
 
-    panels = [FieldPanel("text_th"), FieldPanel("text_en"), FieldPanel("is_correct")]
+    panels = [
+        FieldPanel("text_th"),
+        FieldPanel("text_en"),
+        FieldPanel("is_correct"),
+        FieldPanel("match_th"),
+        FieldPanel("match_en"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("option")
@@ -154,6 +241,10 @@ class Option(Orderable):
     @property
     def text(self) -> str:
         return localized(self, "text")
+
+    @property
+    def match(self) -> str:
+        return localized(self, "match")
 
 
 class QuizPage(Page):
@@ -211,6 +302,7 @@ class QuizPage(Page):
         ),
         MultiFieldPanel(
             [
+                HiddenFieldPanel("bank_course"),
                 InlinePanel("question_links", label=_("question")),
                 FieldPanel("random_questions"),
                 FieldPanel("random_tag"),
@@ -247,7 +339,16 @@ class QuizQuestion(Orderable):
         Question, on_delete=models.CASCADE, related_name="+", verbose_name=_("question")
     )
 
-    panels = [FieldPanel("question")]
+    # The chooser opens on the quiz's own course's bank: it sends the course id
+    # kept in the quiz form's hidden ``bank_course`` field (QuizPageForm).
+    panels = [
+        FieldPanel(
+            "question",
+            widget=AdminSnippetChooser(
+                Question, linked_fields={"course": "#id_bank_course"}
+            ),
+        )
+    ]
 
 
 class QuizCompetency(CompetencyLink):

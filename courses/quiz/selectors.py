@@ -71,6 +71,9 @@ def attempt_questions(
         saved = draft.get(str(question.pk))
         chosen = set(saved) if isinstance(saved, list) else set()
         by_id = {o.pk: o for o in question.options.all()}
+        picks = saved if question.kind == "matching" and isinstance(saved, list) else []
+        if picks:
+            chosen = set()
         result.append(
             {
                 "number": number,
@@ -80,8 +83,19 @@ def attempt_questions(
                 "points": question.points,
                 "value": saved if isinstance(saved, str) else "",
                 "options": [
-                    {"id": oid, "text": by_id[oid].text, "chosen": oid in chosen}
-                    for oid in item["options"]
+                    {
+                        "id": oid,
+                        "text": by_id[oid].text,
+                        "chosen": oid in chosen,
+                        "pick": picks[position] if position < len(picks) else -1,
+                    }
+                    for position, oid in enumerate(item["options"])
+                    if oid in by_id
+                ],
+                # Matching: the answers offered, by position only.
+                "choices": [
+                    {"index": index, "text": by_id[oid].match}
+                    for index, oid in enumerate(item.get("choices", []))
                     if oid in by_id
                 ],
             }
@@ -131,16 +145,50 @@ def attempt_review(*, attempt) -> list[dict]:
         answer = answers.get(item["id"])
         correct = set(spec.get("correct", []))
         chosen = set(answer.selected) if answer else set()
+        if item["kind"] == "matching":
+            _review_matching(item, answer, questions[item["id"]])
         for option in item["options"]:
+            if item["kind"] == "matching":
+                continue
             option["correct"] = option["id"] in correct
             option["chosen"] = option["id"] in chosen
         item.update(
             answer=answer,
-            accepted=spec.get("accepted", []),
+            accepted=_numerical_accepted(spec)
+            if item["kind"] == "numerical"
+            else spec.get("accepted", []),
             explanation=questions[item["id"]].explanation,
         )
         review.append(item)
     return review
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _numerical_accepted(spec: dict) -> list[str]:
+    if spec.get("value") is None:
+        return []
+    value, tolerance = spec["value"], spec.get("tolerance") or 0
+    if tolerance:
+        return [f"{_number(value)} ± {_number(tolerance)}"]
+    return [_number(value)]
+
+
+def _review_matching(item: dict, answer, question) -> None:
+    """Each item of a matching question with the answer chosen and the right one."""
+    picks = answer.selected if answer and isinstance(answer.selected, list) else []
+    texts = {c["index"]: c["text"] for c in item["choices"]}
+    by_id = {o.pk: o for o in question.options.all()}
+    for position, option in enumerate(item["options"]):
+        pick = picks[position] if position < len(picks) else -1
+        option["chosen_text"] = texts.get(pick, "")
+        option["match"] = by_id[option["id"]].match
+        option["chosen"] = bool(option["chosen_text"])
+        option["correct"] = grading.normalise(option["chosen_text"]) == (
+            grading.normalise(option["match"])
+        )
 
 
 def item_analysis(*, quiz) -> dict:

@@ -96,7 +96,18 @@ def clean_responses(*, attempt: Attempt, responses: dict) -> dict[str, list[int]
         raw = responses.get(item["question"], responses.get(qid))
         if raw is None:
             continue
-        if key[qid]["kind"] in grading.TEXT_KINDS:
+        if key[qid]["kind"] == QuestionKind.MATCHING:
+            values = raw if isinstance(raw, list | tuple) else [raw]
+            count = len(item.get("choices", []))
+            picks = []
+            for position in range(len(item["options"])):
+                try:
+                    pick = int(values[position])
+                except (IndexError, TypeError, ValueError):
+                    pick = -1
+                picks.append(pick if 0 <= pick < count else -1)
+            cleaned[qid] = picks
+        elif key[qid]["kind"] in grading.TEXT_KINDS:
             if isinstance(raw, list | tuple):
                 raw = raw[0] if raw else ""
             cleaned[qid] = str(raw)[:MAX_TEXT]
@@ -175,7 +186,18 @@ def attempt_start(*, user, quiz: QuizPage, now: datetime | None = None) -> Attem
         # True/false keeps its natural order: "false, true" only confuses.
         if quiz.shuffle_options and question.kind != QuestionKind.TRUE_FALSE:
             random.shuffle(ids)
-        plan.append({"question": question.pk, "options": ids})
+        entry = {"question": question.pk, "options": ids}
+        if question.kind == QuestionKind.MATCHING:
+            # The answers offered, each once, always shuffled; the browser sees
+            # only their positions, never which item an answer belongs to.
+            seen, choices = set(), []
+            for option in loaded[question.pk].options.all():
+                if option.match_th not in seen:
+                    seen.add(option.match_th)
+                    choices.append(option.pk)
+            random.shuffle(choices)
+            entry["choices"] = choices
+        plan.append(entry)
     try:
         with transaction.atomic():
             return Attempt.objects.create(
@@ -259,10 +281,18 @@ def _grade(attempt: Attempt, *, now: datetime, responses: dict | None) -> None:
             continue
         given = answers.get(qid)
         row = Answer(attempt=attempt, question_id=item["question"])
-        if spec["kind"] in grading.TEXT_KINDS:
+        if spec["kind"] == QuestionKind.MATCHING:
+            picks = given if isinstance(given, list) else []
+            row.selected = picks
+            row.credit = grading.matching_credit(_matching_pairs(item, spec, picks))
+        elif spec["kind"] in grading.TEXT_KINDS:
             row.text = given if isinstance(given, str) else ""
             if spec["kind"] == QuestionKind.SHORT:
                 row.credit = grading.short_answer_credit(row.text, spec["accepted"])
+            elif spec["kind"] == QuestionKind.NUMERICAL:
+                row.credit = grading.numerical_credit(
+                    row.text, spec.get("value"), spec.get("tolerance", 0.0)
+                )
             elif row.text.strip():
                 row.needs_marking = True
             else:
@@ -276,6 +306,22 @@ def _grade(attempt: Attempt, *, now: datetime, responses: dict | None) -> None:
         rows.append(row)
     Answer.objects.bulk_create(rows)
     _finish(attempt, key=key)
+
+
+def _matching_pairs(item: dict, spec: dict, picks: list) -> list[tuple[str, str]]:
+    """(the item's answer, the answer chosen) per item of a matching question."""
+    matches = spec.get("matches", {})
+    choices = item.get("choices", [])
+    pairs = []
+    for position, oid in enumerate(item["options"]):
+        pick = picks[position] if position < len(picks) else -1
+        chosen = (
+            matches.get(str(choices[pick]), "")
+            if isinstance(pick, int) and 0 <= pick < len(choices)
+            else ""
+        )
+        pairs.append((matches.get(str(oid), ""), chosen))
+    return pairs
 
 
 def _finish(attempt: Attempt, *, key: dict[str, dict]) -> None:

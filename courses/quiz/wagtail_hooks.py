@@ -6,12 +6,14 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import widgets as wagtailadmin_widgets
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import (
@@ -19,13 +21,13 @@ from wagtail.snippets.views.chooser import (
     ChooseView,
     SnippetChooserViewSet,
 )
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, IndexView, SnippetViewSet
 
 from courses.models import CoursePage
 from lms.accounts.roles import ADMINISTRATOR, TRAINER, role_of
 
-from . import admin_views
-from .models import Question, QuestionKind, QuizPage
+from . import admin_views, bank_views
+from .models import Question, QuestionKind, QuestionTag, QuizPage
 
 
 def _bank_courses(request=None):
@@ -45,9 +47,17 @@ class QuestionFilterSet(WagtailFilterSet):
         fields = ["course", "kind", "tag"]
 
 
+_FILTER = {"data-chooser-modal-search-filter": True}
+
+
 class QuestionChooserFilterForm(BaseFilterForm):
-    """Search (in the database, so Thai words inside phrases match) and
-    narrow by course when choosing a quiz's questions."""
+    """Search (in the database, so Thai words inside phrases match) and narrow
+    by type and tag, each applied as soon as it is chosen.
+
+    Opened from a quiz, the chooser receives the quiz's course (``course``, from
+    the quiz form's hidden ``bank_course``) and lists only that course's bank;
+    the course is then a hidden field, kept through every search and filter.
+    """
 
     q = forms.CharField(
         label=_("Search term"),
@@ -55,12 +65,31 @@ class QuestionChooserFilterForm(BaseFilterForm):
         required=False,
     )
     course = forms.ModelChoiceField(
-        queryset=CoursePage.objects.none(), required=False, label=_("course")
+        queryset=CoursePage.objects.none(),
+        required=False,
+        label=_("course"),
+        widget=forms.Select(attrs=_FILTER),
+    )
+    kind = forms.ChoiceField(
+        choices=[("", _("All types"))] + QuestionKind.choices,
+        required=False,
+        label=_("type"),
+        widget=forms.Select(attrs=_FILTER),
+    )
+    tag = forms.ChoiceField(
+        choices=[], required=False, label=_("tag"), widget=forms.Select(attrs=_FILTER)
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = _bank_courses()
+        course = (self.data.get("course") or "") if self.data else ""
+        tags = QuestionTag.objects.all()
+        if course.isdigit():
+            self.fields["course"].widget = forms.HiddenInput()
+            tags = tags.filter(content_object__course_id=int(course))
+        names = sorted(set(tags.values_list("tag__name", flat=True)))
+        self.fields["tag"].choices = [("", _("All tags"))] + [(n, n) for n in names]
 
     def filter(self, objects):
         objects = super().filter(objects)
@@ -72,20 +101,85 @@ class QuestionChooserFilterForm(BaseFilterForm):
             self.is_searching, self.search_query = True, query
         if self.cleaned_data.get("course"):
             objects = objects.filter(course=self.cleaned_data["course"])
+        if self.cleaned_data.get("kind"):
+            objects = objects.filter(kind=self.cleaned_data["kind"])
+        if self.cleaned_data.get("tag"):
+            objects = objects.filter(tags__name=self.cleaned_data["tag"]).distinct()
         return objects
 
 
-class QuestionChooseView(ChooseView):
+class _QuestionChooserColumns:
+    """The chooser's list shows each question's type and points beside its text."""
+
+    @property
+    def columns(self):
+        return super().columns + [
+            Column("kind", label=_("type"), accessor="get_kind_display"),
+            Column("points", label=_("points")),
+        ]
+
+    def get_object_list(self):
+        return super().get_object_list().select_related(None)
+
+
+class QuestionChooseView(_QuestionChooserColumns, ChooseView):
     filter_form_class = QuestionChooserFilterForm
 
 
-class QuestionChooseResultsView(ChooseResultsView):
+class QuestionChooseResultsView(_QuestionChooserColumns, ChooseResultsView):
     filter_form_class = QuestionChooserFilterForm
 
 
 class QuestionChooserViewSet(SnippetChooserViewSet):
     choose_view_class = QuestionChooseView
     choose_results_view_class = QuestionChooseResultsView
+
+
+class QuestionIndexView(IndexView):
+    """The bank's list, with import and export for the course filtered on."""
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        course = self.request.GET.get("course", "")
+        query = f"?course={course}" if course.isdigit() else ""
+        if query and self.add_url:
+            # "Add question" from a course's bank adds to that bank.
+            buttons = [
+                wagtailadmin_widgets.HeaderButton(
+                    self.add_item_label, url=self.add_url + query, icon_name="plus"
+                )
+                if b is self.add_button
+                else b
+                for b in buttons
+            ]
+        buttons += [
+            wagtailadmin_widgets.HeaderButton(
+                _("Import questions"),
+                url=reverse("quiz_import") + query,
+                icon_name="upload",
+                priority=20,
+            ),
+            wagtailadmin_widgets.HeaderButton(
+                _("Export questions"),
+                url=reverse("quiz_export") + query,
+                icon_name="download",
+                priority=30,
+            ),
+        ]
+        return buttons
+
+
+class QuestionCreateView(CreateView):
+    """A new question starts in the course it is added from (``?course=``:
+    the bank's list filtered by course, or the quiz editor's link)."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        course = self.request.GET.get("course", "")
+        if course.isdigit():
+            initial["course"] = int(course)
+        return initial
 
 
 class QuestionViewSet(SnippetViewSet):
@@ -113,6 +207,8 @@ class QuestionViewSet(SnippetViewSet):
     search_backend_name = None
     search_fields = ["text_th", "text_en", "accepted_answers"]
     chooser_viewset_class = QuestionChooserViewSet
+    index_view_class = QuestionIndexView
+    add_view_class = QuestionCreateView
 
     def get_queryset(self, request):
         return Question.objects.select_related("course")
@@ -125,6 +221,13 @@ register_snippet(QuestionViewSet)
 def register_quiz_admin_urls():
     return [
         path("quiz/marking/", admin_views.marking_queue, name="quiz_marking"),
+        path("quiz/import/", bank_views.question_import, name="quiz_import"),
+        path("quiz/export/", bank_views.question_export, name="quiz_export"),
+        path(
+            "quiz/<int:page_id>/responses/",
+            bank_views.responses_export,
+            name="quiz_responses_export",
+        ),
         path(
             "quiz/<int:page_id>/analysis/", admin_views.analysis, name="quiz_analysis"
         ),

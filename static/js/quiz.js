@@ -33,7 +33,7 @@
       if (choices.length) {
         choices.forEach(function (c) { if (c.checked) answered = true; });
       } else {
-        set.querySelectorAll("input[type=text], textarea").forEach(function (t) {
+        set.querySelectorAll("input[type=text], textarea, select").forEach(function (t) {
           if (t.value.trim()) answered = true;
         });
       }

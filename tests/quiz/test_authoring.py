@@ -1,6 +1,8 @@
 """Trainers author the question bank and quizzes in the Wagtail admin."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
@@ -239,3 +241,58 @@ class TestQuestionChooser:
             ).status_code
             == 200
         )
+
+    def test_opened_from_a_quiz_it_lists_its_course_and_filters_as_chosen(
+        self, client, roles, course, catalogue, django_assert_max_num_queries
+    ):
+        other = factories.make_course(catalogue, slug="selling", title="ขายของออนไลน์")
+        make_question(course, text="ข้อเลือกตอบ", tags=["ข่าว"])
+        make_question(
+            course, kind="short", text="ข้อเติมคำ", options=(), accepted_answers="ก"
+        )
+        make_question(other, text="ข้อของวิชาอื่น", tags=["ตลาด"])
+        quiz = make_quiz(course, [])
+        client.force_login(factories.make_user(role="Trainer"))
+        # The quiz editor carries its course to the chooser (a hidden field the
+        # chooser's linkedFields reads).
+        edit = client.get(reverse("wagtailadmin_pages:edit", args=[quiz.pk]))
+        html = edit.content.decode()
+        assert f'name="bank_course" value="{course.pk}"' in html
+        assert "#id_bank_course" in html
+        assert "Bank course" not in html  # the hidden field shows no English label
+        url = reverse("wagtailsnippetchoosers_quiz_question:choose")
+        html = client.get(url, {"course": course.pk}).json()["html"]
+        assert "ข้อเลือกตอบ" in html and "ข้อเติมคำ" in html
+        assert "ข้อของวิชาอื่น" not in html
+        assert "ตลาด" not in html  # only this bank's tags are offered
+        assert "เลือกตอบข้อเดียว" in html  # each question's type is shown
+        assert html.count("data-chooser-modal-search-filter") >= 2
+        results = reverse("wagtailsnippetchoosers_quiz_question:choose_results")
+        html = client.get(results, {"course": course.pk, "kind": "short"}).content
+        assert "ข้อเติมคำ" in html.decode() and "ข้อเลือกตอบ" not in html.decode()
+        html = client.get(results, {"course": course.pk, "tag": "ข่าว"}).content
+        assert "ข้อเลือกตอบ" in html.decode() and "ข้อเติมคำ" not in html.decode()
+
+    def test_query_count_is_constant(
+        self, client, roles, course, django_assert_max_num_queries
+    ):
+        client.force_login(factories.make_user(role="Trainer"))
+        url = reverse("wagtailsnippetchoosers_quiz_question:choose_results")
+        make_question(course, text="ข้อ 0", tags=["ก"])
+        client.get(url, {"course": course.pk})
+        with CaptureQueriesContext(connection) as few:
+            client.get(url, {"course": course.pk})
+        for i in range(15):
+            make_question(course, text=f"ข้อ {i + 1}", tags=[f"แท็ก{i}"])
+        with django_assert_max_num_queries(len(few)):
+            client.get(url, {"course": course.pk})
+
+    def test_a_new_question_starts_in_the_course_it_is_added_from(
+        self, client, roles, course
+    ):
+        client.force_login(factories.make_user(role="Trainer"))
+        html = client.get(
+            reverse("wagtailsnippets_quiz_question:add"), {"course": course.pk}
+        ).content.decode()
+        assert f'<option value="{course.pk}" selected>' in html
+        assert "page-chooser" not in html
