@@ -48,9 +48,9 @@ def use_buddhist_era_in_thai() -> None:
         return
     gregorian_year = DateFormat.Y
 
-    def Y(self):  # noqa: N802 (Django's format letter)
+    def Y(self):  # Django names its methods after the format letters
         if current_language() == "th":
-            return "%04d" % (self.data.year + BUDDHIST_ERA_OFFSET)
+            return f"{self.data.year + BUDDHIST_ERA_OFFSET:04d}"
         return gregorian_year(self)
 
     def y(self):
