@@ -166,7 +166,12 @@ def run_detail(request, pk: int):
     run = get_object_or_404(
         BulkIssueRun.objects.select_related("award", "created_by"), pk=pk
     )
-    return TemplateResponse(request, "certificates/admin/run.html", {"run": run})
+    province = (run.filters or {}).get("province", "")
+    return TemplateResponse(
+        request,
+        "certificates/admin/run.html",
+        {"run": run, "province_name": regions.province_name(province)},
+    )
 
 
 @require_POST

@@ -273,11 +273,23 @@ def bulk_issue_execute(*, run_id: int, fail_after: int | None = None) -> BulkIss
             BulkIssueRun.objects.filter(pk=run_id).update(
                 done=F("done") + len(chunk.user_ids), issued=F("issued") + issued
             )
+    finished = 0
     if not BulkIssueChunk.objects.filter(run_id=run_id, done=False).exists():
-        BulkIssueRun.objects.filter(pk=run_id).exclude(
-            status=BulkIssueRun.Status.DONE
-        ).update(status=BulkIssueRun.Status.DONE, finished_at=timezone.now())
+        finished = (
+            BulkIssueRun.objects.filter(pk=run_id)
+            .exclude(status=BulkIssueRun.Status.DONE)
+            .update(status=BulkIssueRun.Status.DONE, finished_at=timezone.now())
+        )
     run.refresh_from_db()
+    if finished:
+        # Only the worker that closed the run says so, once.
+        audit.log(
+            run,
+            "lms.bulk_issue_finish",
+            done=run.done,
+            total=run.total,
+            issued=run.issued,
+        )
     return run
 
 

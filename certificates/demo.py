@@ -77,12 +77,20 @@ def load_demo_certificates() -> CertificateTemplate:
     courses = CoursePage.objects.live()
     if thai is not None:
         courses = courses.filter(locale=thai)
+    english = Locale.objects.filter(language_code="en").first()
     for course in courses:
-        if not AwardCourse.objects.filter(
-            course=course, award__kind=Award.Kind.COURSE
-        ).exists():
+        award = Award.objects.filter(
+            kind=Award.Kind.COURSE, courses__course=course
+        ).first()
+        if award is None:
             award = Award.objects.create(kind=Award.Kind.COURSE, template=template)
             AwardCourse.objects.create(award=award, course=course)
+        if not award.name_th:
+            # Named after the course, so lists of awards read as what they are.
+            translation = course.get_translation_or_none(english) if english else None
+            award.name_th = course.title
+            award.name_en = award.name_en or (translation.title if translation else "")
+            award.save(update_fields=["name_th", "name_en"])
     return template
 
 

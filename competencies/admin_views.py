@@ -132,5 +132,8 @@ def person_evidence(request, user_id: int):
             "evidence": evidence,
             "can_withdraw": role == ADMINISTRATOR,
             "status": status,
+            "level_changes": person.level_changes.select_related(
+                "from_level", "to_level"
+            )[:50],
         },
     )

@@ -29,6 +29,8 @@ from django.core.validators import validate_slug
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from lms import audit
+
 from .models import (
     MAX_PROFICIENCY,
     Competency,
@@ -60,6 +62,11 @@ class ImportSummary:
 
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     kept: list[str] = field(default_factory=list)
+    #: Each update, before and after: ``[{"what": "competencies DL1", "changes": {…}}]``
+    changes: list[dict] = field(default_factory=list)
+
+    def total(self, outcome: str) -> int:
+        return sum(bucket.get(outcome, 0) for bucket in self.counts.values())
 
     def add(self, kind: str, outcome: str) -> None:
         bucket = self.counts.setdefault(
@@ -390,6 +397,16 @@ def _upsert(model, lookup: dict, values: dict, *, kind: str, summary: ImportSumm
         return obj
     changed = [name for name, value in values.items() if getattr(obj, name) != value]
     if changed:
+        what = " ".join(str(v) for v in lookup.values() if isinstance(v, str | int))
+        summary.changes.append(
+            {
+                "what": f"{kind} {what}",
+                "changes": {
+                    name: [audit.plain(getattr(obj, name)), audit.plain(values[name])]
+                    for name in changed
+                },
+            }
+        )
         for name in changed:
             setattr(obj, name, values[name])
         obj.save()
@@ -401,7 +418,7 @@ def _upsert(model, lookup: dict, values: dict, *, kind: str, summary: ImportSumm
 
 @transaction.atomic
 def framework_import(
-    *, data: dict, summary: ImportSummary | None = None
+    *, data: dict, summary: ImportSummary | None = None, by=None
 ) -> CompetencyFramework:
     """Create or update a framework from its JSON form; idempotent by codes.
 
@@ -470,6 +487,15 @@ def framework_import(
         .values_list("code", flat=True)
     ):
         summary.kept.append(_("competency '%(code)s'") % {"code": code})
+    if summary.total("created") or summary.total("updated"):
+        audit.log(
+            framework,
+            "lms.framework_import",
+            by=by,
+            created=summary.total("created"),
+            updated=summary.total("updated"),
+            changes=summary.changes[:200],
+        )
     return framework
 
 

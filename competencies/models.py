@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from lms.i18n import BilingualMixin, localized
+from lms.i18n import BilingualMixin, current_language, localized
 from lms.search.thai import segment
 
 # The highest proficiency step a competency may have (the JSON import agrees).
@@ -420,6 +420,51 @@ class VolunteerStatus(models.Model):
         verbose_name = _("volunteer level status")
 
 
+def ladder_cause(*, codes, by: str) -> str:
+    """The cause recorded when the ladder's rules change: which rungs, by whom."""
+    return f"ladder:{','.join(codes)} by {by}"
+
+
+def describe_cause(cause: str) -> str:
+    """A stored cause (``evidence:12 quiz DL1``, ``ladder:village by admin``…)
+    as a person reads it, in the active language, naming the rule or evidence."""
+    kind, _sep, rest = cause.partition(":")
+    if kind == "evidence" and rest:
+        parts = rest.split(" ")
+        source = dict(EvidenceSource.choices).get(parts[1] if len(parts) > 1 else "")
+        return _("new evidence: %(competency)s (%(source)s)") % {
+            "competency": parts[2] if len(parts) > 2 else "",
+            "source": source or "",
+        }
+    if kind == "withdrawn" and rest:
+        return _("evidence #%(id)s withdrawn") % {"id": rest}
+    if kind == "ladder" and rest:
+        codes, _sep, by = rest.partition(" by ")
+        names = dict(
+            VolunteerLevel.objects.filter(code__in=codes.split(",")).values_list(
+                "code", "name_th" if _thai() else "name_en"
+            )
+        )
+        levels = ", ".join(names.get(code) or code for code in codes.split(","))
+        return _("rule of level “%(levels)s” changed by %(user)s") % {
+            "levels": levels,
+            "user": by,
+        }
+    if cause.startswith("ladder changed by "):
+        return _("level rules changed by %(user)s") % {
+            "user": cause.removeprefix("ladder changed by ")
+        }
+    if cause.startswith("volunteer import #"):
+        return _("volunteer import #%(id)s") % {
+            "id": cause.removeprefix("volunteer import #")
+        }
+    return cause
+
+
+def _thai() -> bool:
+    return current_language() == "th"
+
+
 class LevelChange(models.Model):
     """History of promotions and demotions, with their cause."""
 
@@ -447,6 +492,10 @@ class LevelChange(models.Model):
         verbose_name = _("level change")
         verbose_name_plural = _("level changes")
         ordering = ["-changed_at", "-pk"]
+
+    @property
+    def cause_display(self) -> str:
+        return describe_cause(self.cause)
 
 
 class RecomputeRun(models.Model):
@@ -478,7 +527,11 @@ class RecomputeRun(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.cause} ({self.done}/{self.total})"
+        return f"{describe_cause(self.cause)} ({self.done}/{self.total})"
+
+    @property
+    def cause_display(self) -> str:
+        return describe_cause(self.cause)
 
     @property
     def percent(self) -> int:

@@ -340,6 +340,13 @@ def recompute_run_execute(*, run_id: int, stop_after_batches: int | None = None)
                 run.status = RecomputeRun.Status.DONE
                 run.finished_at = timezone.now()
                 run.save(update_fields=["status", "finished_at"])
+                audit.log(
+                    run,
+                    "lms.levels_recompute_finish",
+                    done=run.done,
+                    total=run.total,
+                    changed=run.changed,
+                )
                 return run
             changes = _apply_levels(user_ids, ladder_rules, run.cause)
             run.status = RecomputeRun.Status.RUNNING

@@ -35,6 +35,7 @@ from .models import (
     CompetencyFramework,
     RecomputeRun,
     VolunteerLevel,
+    ladder_cause,
 )
 from .services import recompute_run_start
 
@@ -190,7 +191,7 @@ class RecomputeRunViewSet(SnippetViewSet):
     icon = "resubmit"
     menu_label = _("Level recomputations")
     list_display = [
-        "cause",
+        Column("cause", label=_("cause"), accessor="cause_display"),
         "status",
         "done",
         "total",
@@ -215,25 +216,89 @@ class CompetencyViewSetGroup(SnippetViewSetGroup):
     )
 
 
+#: What the audit log keeps, before and after, when these are edited.
+AUDITED_FIELDS = {
+    VolunteerLevel: (
+        "code",
+        "rank",
+        "name_th",
+        "name_en",
+        "requires_previous",
+        "min_completed_courses",
+        "requirements",
+    ),
+    CompetencyFramework: ("code", "name_th", "name_en", "version"),
+    CompetencyArea: ("code", "name_th", "name_en"),
+    Competency: ("code", "name_th", "name_en", "area"),
+}
+
+
+def _audited(instance) -> dict | None:
+    fields = AUDITED_FIELDS.get(type(instance))
+    if fields is None:
+        return None
+    values = audit.snapshot(instance, [f for f in fields if f != "requirements"])
+    if "requirements" in fields and instance.pk:
+        values["requirements"] = ", ".join(
+            f"{r.competency.code}≥{r.min_proficiency}"
+            for r in instance.requirements.select_related("competency")
+        )
+    return values
+
+
+@hooks.register("before_edit_snippet")
+def remember_before_edit(request, instance):
+    """Keep the rules and names as they were, for the audit log's before/after."""
+    values = _audited(instance)
+    if values is not None:
+        request.lms_audit_before = values
+
+
+@hooks.register("after_edit_snippet")
+def log_framework_rename(request, instance):
+    """A framework, area or competency edited: its names before and after."""
+    if isinstance(instance, VolunteerLevel):
+        return
+    before = getattr(request, "lms_audit_before", None)
+    after = _audited(instance)
+    if before is None or after is None:
+        return
+    changes = audit.changes_between(before, after)
+    if changes:
+        audit.log(
+            instance,
+            "lms.framework_rename",
+            by=request.user,
+            detail=instance.code,
+            changes=changes,
+        )
+
+
 @hooks.register("after_edit_snippet")
 @hooks.register("after_create_snippet")
 @hooks.register("after_delete_snippet")
 def recompute_after_ladder_change(request, instances):
     """Changing the ladder's rules recomputes everyone's level in the background."""
     items = instances if isinstance(instances, list | tuple) else [instances]
-    if any(isinstance(item, VolunteerLevel) for item in items):
+    levels = [item for item in items if isinstance(item, VolunteerLevel)]
+    if levels:
         run = recompute_run_start(
-            cause=f"ladder changed by {request.user.get_username()}"
+            cause=ladder_cause(
+                codes=[level.code for level in levels],
+                by=request.user.get_username(),
+            )
         )
-        for item in items:
-            if isinstance(item, VolunteerLevel):
-                audit.log(
-                    item if item.pk else run,
-                    "lms.level_rules_change",
-                    by=request.user,
-                    detail=item.code,
-                    run=run.pk,
-                )
+        before = getattr(request, "lms_audit_before", None) or {}
+        for item in levels:
+            after = _audited(item) if item.pk else {}
+            audit.log(
+                item if item.pk else run,
+                "lms.level_rules_change",
+                by=request.user,
+                detail=item.code,
+                run=run.pk,
+                changes=audit.changes_between(before, after) if after else {},
+            )
         messages.info(
             request,
             _("Levels are being recomputed for everyone (%(n)s people).")

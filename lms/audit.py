@@ -31,6 +31,24 @@ ACTIONS = {
         _("Changed the volunteer level rules"),
     ),
     "lms.role_change": (_("Change role"), _("Changed role")),
+    "lms.bulk_issue_finish": (
+        _("Finish bulk issue"),
+        _("Finished a bulk issue of certificates"),
+    ),
+    "lms.levels_recompute_finish": (
+        _("Finish level recomputation"),
+        _("Finished recomputing volunteer levels"),
+    ),
+    "lms.framework_import": (
+        _("Import competency framework"),
+        _("Imported the competency framework"),
+    ),
+    "lms.framework_rename": (
+        _("Change competency framework"),
+        _("Changed the competency framework"),
+    ),
+    "lms.mark": (_("Mark answer"), _("Marked an answer")),
+    "lms.mark_change": (_("Change mark"), _("Changed the mark of an answer")),
     "lms.personal_data_export": (
         _("Export personal data"),
         _("Exported personal data"),
@@ -63,6 +81,29 @@ def _formatter(action: str, label, message):
                     "created": data.get("created", 0),
                     "updated": data.get("updated", 0),
                 }
+            elif action == "lms.bulk_issue_finish":
+                detail = _("%(issued)s issued for %(done)s of %(total)s people") % {
+                    "issued": data.get("issued", 0),
+                    "done": data.get("done", 0),
+                    "total": data.get("total", 0),
+                }
+            elif action == "lms.levels_recompute_finish":
+                detail = _("%(done)s of %(total)s people, %(changed)s changed") % {
+                    "done": data.get("done", 0),
+                    "total": data.get("total", 0),
+                    "changed": data.get("changed", 0),
+                }
+            elif action == "lms.framework_import":
+                detail = _("%(created)s new, %(updated)s updated") % {
+                    "created": data.get("created", 0),
+                    "updated": data.get("updated", 0),
+                }
+                if data.get("changes"):
+                    detail = f"{detail}; {describe_changes(data['changes'])}"
+            elif data.get("changes"):
+                detail = describe_changes(data["changes"])
+                if data.get("detail"):
+                    detail = f"{data['detail']}: {detail}"
             elif data.get("reason"):
                 detail = data["reason"]
             return f"{message}: {detail}" if detail else str(message)
@@ -71,6 +112,42 @@ def _formatter(action: str, label, message):
     Formatter.message = message
     Formatter.__name__ = f"{action.split('.')[-1].title().replace('_', '')}Formatter"
     return Formatter
+
+
+def snapshot(instance, fields) -> dict:
+    """The values of ``fields`` on ``instance``, as the audit log stores them."""
+    return {name: plain(getattr(instance, name, None)) for name in fields}
+
+
+def plain(value):
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def changes_between(before: dict, after: dict) -> dict:
+    """``{field: [before, after]}`` for the fields whose value changed."""
+    return {
+        name: [before.get(name), value]
+        for name, value in after.items()
+        if before.get(name) != value
+    }
+
+
+def describe_changes(changes) -> str:
+    """field: before → after; … (a list of such dicts is described one by one)."""
+    if isinstance(changes, list):
+        return "; ".join(
+            f"{item.get('what', '')} {describe_changes(item.get('changes', {}))}".strip()
+            for item in changes
+        )
+    return "; ".join(
+        f"{name}: {_shown(old)} → {_shown(new)}" for name, (old, new) in changes.items()
+    )
+
+
+def _shown(value) -> str:
+    return "—" if value in (None, "") else str(value)
 
 
 def register_actions(actions) -> None:

@@ -4,6 +4,8 @@ from django.db.models.signals import m2m_changed, post_migrate
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
+from lms.i18n import use_buddhist_era_in_thai
+
 
 class AccountsConfig(AppConfig):
     name = "lms.accounts"
@@ -13,6 +15,8 @@ class AccountsConfig(AppConfig):
     def ready(self):
         # reason: these import models, which Django loads only once the app registry is ready
         from . import backends, models, receivers, roles
+
+        use_buddhist_era_in_thai()
 
         m2m_changed.connect(
             receivers.on_groups_changed,

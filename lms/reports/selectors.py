@@ -22,6 +22,7 @@ from competencies.models import (
 )
 from courses.models import Enrollment
 from courses.quiz.models import Attempt
+from lms.accounts.models import VolunteerProfile
 
 from .building import (
     Report,
@@ -204,8 +205,13 @@ def report_competencies(*, filters: ReportFilters, scope) -> Report:
 def report_levels(*, filters: ReportFilters, scope) -> Report:
     """Volunteers at each rung of the ladder now; promotions per month as the trend."""
     people = people_q(filters, scope, "user__")
+    # Volunteers are the people with a volunteer profile in the reader's scope;
+    # those without a level yet are a row of their own, so the rows add up.
+    volunteers = VolunteerProfile.objects.filter(people).count()
     counts = dict(
-        VolunteerStatus.objects.filter(people, level__isnull=False)
+        VolunteerStatus.objects.filter(
+            people, level__isnull=False, user__profile__isnull=False
+        )
         .values_list("level")
         .annotate(n=Count("pk"))
     )
@@ -213,6 +219,17 @@ def report_levels(*, filters: ReportFilters, scope) -> Report:
         {"code": level.code, "name": str(level), "volunteers": counts.get(level.pk, 0)}
         for level in VolunteerLevel.objects.order_by("rank")
     ]
+    levelled = sum(row["volunteers"] for row in rows)
+    rows.insert(
+        0,
+        {
+            "code": "",
+            "name": _("No level yet"),
+            "volunteers": max(volunteers - levelled, 0),
+        },
+    )
+    for row in rows:
+        row["share"] = rate_of(row["volunteers"], volunteers)
     trend = by_month(
         LevelChange.objects.filter(
             people, dates_q(filters, "changed_at"), to_level__isnull=False
@@ -224,12 +241,15 @@ def report_levels(*, filters: ReportFilters, scope) -> Report:
         key="levels",
         title=_("Volunteers per level"),
         group_label=_("Level"),
-        columns=[("volunteers", _("Volunteers"))],
+        columns=[
+            ("volunteers", _("Volunteers")),
+            ("share", _("Share of volunteers (%)")),
+        ],
         rows=rows,
         bar_column="volunteers",
         trend=fill_months([(r["month"], r["value"]) for r in trend]),
         trend_label=_("Level changes per month"),
-        totals={"volunteers": total_of(rows, "volunteers")},
+        totals={"volunteers": volunteers, "share": 100 if volunteers else None},
         note=_("Levels are today's; course, topic and dates do not apply to them."),
     )
 

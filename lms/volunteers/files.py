@@ -4,6 +4,8 @@ The cell helpers here are shared by the row checks (``resources``) and the
 export, which must write cells a spreadsheet will not run as formulas.
 """
 
+import difflib
+
 import tablib
 from django.utils.translation import gettext as _
 from import_export.formats import base_formats
@@ -84,6 +86,18 @@ def _decode_csv(data: bytes) -> str:
         ) from err
 
 
+def _with_suggestion(header: str, headers: list[str]) -> str:
+    """``phnoe`` → ``phnoe (did you mean phone?)``, from the columns not yet used."""
+    unused = [c for c in COLUMNS if c not in headers]
+    close = difflib.get_close_matches(header, unused, n=1, cutoff=0.6)
+    if not close:
+        return header
+    return _("%(header)s (did you mean %(column)s?)") % {
+        "header": header,
+        "column": close[0],
+    }
+
+
 def read_dataset(data: bytes, file_name: str = "") -> tablib.Dataset:
     """A dataset from CSV (UTF-8, with or without BOM) or Excel (xlsx) bytes."""
     if not data:
@@ -116,11 +130,19 @@ def read_dataset(data: bytes, file_name: str = "") -> tablib.Dataset:
             )
         if unknown:
             parts.append(
-                _("unknown columns: %(names)s") % {"names": ", ".join(unknown)}
+                _("unknown columns: %(names)s")
+                % {"names": ", ".join(_with_suggestion(h, headers) for h in unknown)}
             )
         raise ImportFileError(
-            _("The header row must use the column names %(columns)s (%(problems)s).")
-            % {"columns": ", ".join(COLUMNS), "problems": "; ".join(parts)}
+            _(
+                "The header row is wrong: %(problems)s. The columns are "
+                "%(columns)s; %(required)s are required."
+            )
+            % {
+                "problems": "; ".join(parts),
+                "columns": ", ".join(COLUMNS),
+                "required": ", ".join(REQUIRED_COLUMNS),
+            }
         )
     if len(dataset) > MAX_ROWS:
         raise ImportFileError(

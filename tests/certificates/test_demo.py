@@ -24,3 +24,26 @@ def test_issue_demo_certificate_once(course):
     first = issue_demo_certificate(user=user, course=course)
     assert issue_demo_certificate(user=user, course=course) == first
     assert IssuedCertificate.objects.count() == 1 and first.template.slug == "course-th"
+
+
+def test_demo_awards_are_named_after_their_course(course):
+    load_demo_certificates()
+    award = Award.objects.get(courses__course=course)
+    assert award.name_th == course.title
+
+
+def test_the_bulk_run_page_names_the_province(client, roles, course):
+    from django.urls import reverse
+
+    from certificates.models import BulkIssueRun
+
+    template = load_demo_certificates()
+    award = Award.objects.create(
+        kind=Award.Kind.EVENT, name_th="อบรมพิเศษ", template=template
+    )
+    run = BulkIssueRun.objects.create(award=award, filters={"province": "50"})
+    client.force_login(factories.make_user(role="Administrator"))
+    html = client.get(
+        reverse("certificates_admin_run", args=[run.pk]), HTTP_ACCEPT_LANGUAGE="th"
+    ).content.decode()
+    assert "เชียงใหม่" in html

@@ -108,14 +108,17 @@ class TestOtherReports:
 
     def test_volunteers_per_level(self, world):
         report = report_build(key="levels", filters=ALL, scope=None)
-        assert [(r["code"], r["volunteers"]) for r in report.rows] == [
-            ("bronze", 2),
-            ("silver", 1),
+        # Four volunteers: one has no level yet, and the rows add up to them.
+        assert [(r["code"], r["volunteers"], r["share"]) for r in report.rows] == [
+            ("", 1, 25.0),
+            ("bronze", 2, 50.0),
+            ("silver", 1, 25.0),
         ]
+        assert report.totals == {"volunteers": 4, "share": 100}
         scoped = report_build(
             key="levels", filters=ReportFilters(district="5002"), scope=None
         )
-        assert [r["volunteers"] for r in scoped.rows] == [1, 0]
+        assert [r["volunteers"] for r in scoped.rows] == [0, 1, 0]
 
     def test_certificates_issued_and_revoked(self, world):
         report = report_build(key="certificates", filters=ALL, scope=None)

@@ -96,6 +96,24 @@ class TestBadFiles:
         assert "missing columns: district" in str(err.value)
         assert "unknown columns: amphoe" in str(err.value)
 
+    def test_wrong_header_suggests_the_column_meant_and_lists_the_expected(self, db):
+        header = "first_name,last_name,phnoe,email,province,district,subdistrict\n"
+        with pytest.raises(ImportFileError) as err:
+            volunteer_import(data=header.encode(), file_name="typo.csv")
+        message = str(err.value)
+        assert "missing columns: phone" in message
+        assert "unknown columns: phnoe (did you mean phone?)" in message
+        assert "The columns are first_name, last_name, phone, email" in message
+
+    def test_wrong_header_in_thai(self, db):
+        from django.utils import translation
+
+        header = "first_name,last_name,phnoe,email,province,district,subdistrict\n"
+        with translation.override("th"), pytest.raises(ImportFileError) as err:
+            volunteer_import(data=header.encode(), file_name="typo.csv")
+        assert "หัวตารางไม่ถูกต้อง" in str(err.value)
+        assert "phnoe (หมายถึง phone ใช่ไหม?)" in str(err.value)
+
     def test_empty_file(self, db):
         with pytest.raises(ImportFileError, match="empty"):
             volunteer_import(data=b"", file_name="x.csv")

@@ -59,3 +59,12 @@ class TestImportVolunteersCommand:
         with pytest.raises(SystemExit) as exit_info:
             utility.execute()
         assert exit_info.value.code == 1
+
+    def test_messages_are_thai_in_thai(self, roles, capsys):
+        from django.utils import translation
+
+        with translation.override("th"):
+            call_command("import_volunteers", str(FILES / "clean.csv"), "--dry-run")
+            with pytest.raises(CommandError, match="อ่านไฟล์"):
+                call_command("import_volunteers", "/nonexistent/file.csv")
+        assert "จะนำเข้า 2 แถว (ใหม่ 2 คน ปรับปรุง 0 คน)" in capsys.readouterr().out

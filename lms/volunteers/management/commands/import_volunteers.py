@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from lms.volunteers.files import ImportFileError
 from lms.volunteers.importing import volunteer_import
@@ -37,12 +38,14 @@ class Command(BaseCommand):
         try:
             data = path.read_bytes()
         except OSError as err:
-            raise CommandError(f"Cannot read {path}: {err}") from err
+            raise CommandError(
+                _("Cannot read %(path)s: %(error)s") % {"path": path, "error": err}
+            ) from err
         importer = None
         if by:
             importer = get_user_model().objects.filter(username=by).first()
             if importer is None:
-                raise CommandError(f"No user {by!r}.")
+                raise CommandError(_("No user “%(username)s”.") % {"username": by})
         try:
             result, summary = volunteer_import(
                 data=data, file_name=path.name, by=importer, dry_run=dry_run
@@ -55,26 +58,46 @@ class Command(BaseCommand):
             problems += 1
         for number, errors in result.row_errors():
             for error in errors:
-                self.stderr.write(f"row {number}: {error.error}")
+                self.stderr.write(
+                    _("row %(row)s: %(message)s")
+                    % {"row": number, "message": error.error}
+                )
                 problems += 1
         for row in result.invalid_rows:
             for column, messages in row.field_specific_errors.items():
                 for message in messages:
-                    self.stderr.write(f"row {row.number}, {column}: {message}")
+                    self.stderr.write(
+                        _("row %(row)s, %(column)s: %(message)s")
+                        % {"row": row.number, "column": column, "message": message}
+                    )
                     problems += 1
             for message in row.non_field_specific_errors:
-                self.stderr.write(f"row {row.number}: {message}")
+                self.stderr.write(
+                    _("row %(row)s: %(message)s")
+                    % {"row": row.number, "message": message}
+                )
                 problems += 1
         if problems:
             raise CommandError(
-                f"{problems} problem(s) in {len(result.invalid_rows)} row(s); nothing was imported."
+                _("%(problems)s problem(s) in %(rows)s row(s); nothing was imported.")
+                % {"problems": problems, "rows": len(result.invalid_rows)}
             )
-        verb = "would import" if dry_run else "imported"
-        self.stdout.write(
-            f"{path.name}: {verb} {summary.total} rows ({summary.created} new, {summary.updated} updated)"
-            + (
-                ""
-                if dry_run
-                else f", {summary.roles_changed} role changes, {summary.evidence_recorded} level evidence"
+        counts = {
+            "file": path.name,
+            "total": summary.total,
+            "created": summary.created,
+            "updated": summary.updated,
+            "roles": summary.roles_changed,
+            "evidence": summary.evidence_recorded,
+        }
+        if dry_run:
+            message = _(
+                "%(file)s: would import %(total)s rows "
+                "(%(created)s new, %(updated)s updated)"
             )
-        )
+        else:
+            message = _(
+                "%(file)s: imported %(total)s rows (%(created)s new, %(updated)s "
+                "updated), %(roles)s role changes, %(evidence)s level evidence"
+            )
+        self.stdout.write(message % counts)
