@@ -15,8 +15,9 @@ middleware with WhiteNoise, CSP and axes, Redis sessions and cache with
 
 The floor of each page is a bare Wagtail page (``bench/floor``: title and a
 text body, a template of three lines) served through the same middleware,
-at the same URL depth (as many path segments, so Wagtail routes it through
-as many pages; the home page's floor is the root of a second site), padded
+at the same URL depth (as many path segments, so Wagtail's own routing walks
+as many pages: the floors are pages of a second site, ``floor.testserver``,
+whose root is the home page's floor), padded
 to the same number of bytes, requested by the same client (signed in, or
 not for the anonymous rows). Each round requests every page and then its
 floor, so both see the same machine. Prints median, spread (p10-p90) and
@@ -257,7 +258,6 @@ def _floor_for(client, url) -> tuple[str, str | None]:
     from wagtail.models import Locale, Page, Site
 
     from bench.floor.models import FloorPage
-    from lms.home.models import HomePage
 
     response = client.get(url)
     assert response.status_code == 200, (
@@ -269,16 +269,18 @@ def _floor_for(client, url) -> tuple[str, str | None]:
     segments = [s for s in urlsplit(url).path.split("/") if s]
     depth = max(0, len(segments) - 1)  # the first segment is the language
     thai = Locale.objects.get(language_code="th")
+    site = Site.objects.filter(hostname=FLOOR_HOST).first()
+    if site is None:
+        root = Page.get_first_root_node().add_child(
+            instance=FloorPage(title="floor", slug="floor-site", locale=thai)
+        )
+        site = Site.objects.create(hostname=FLOOR_HOST, port=80, root_page=root)
+    host = FLOOR_HOST
     if depth == 0:
-        site = Site.objects.filter(hostname=FLOOR_HOST).first()
-        if site is None:
-            root = Page.get_first_root_node().add_child(
-                instance=FloorPage(title="floor", slug="floor-site", locale=thai)
-            )
-            site = Site.objects.create(hostname=FLOOR_HOST, port=80, root_page=root)
-        leaf, host = site.root_page.specific, FLOOR_HOST
+        leaf, path = site.root_page.specific, "/th/"
     else:
-        parent = HomePage.objects.get(locale=thai)
+        # Under the floor site's root, so Wagtail's own routing walks the path.
+        parent = site.root_page.specific
         for _ in range(depth - 1):
             child = FloorPage.objects.child_of(parent).filter(slug="f").first()
             parent = child or parent.add_child(
@@ -290,8 +292,7 @@ def _floor_for(client, url) -> tuple[str, str | None]:
             leaf = parent.add_child(
                 instance=FloorPage(title="บทเรียน", slug=slug, locale=thai)
             )
-        host = None
-    path = leaf.get_url() if host is None else "/th/"
+        path = "/th" + leaf.url_path[len(site.root_page.url_path) - 1 :]
     extra = {"HTTP_HOST": host} if host else {}
     for _ in range(3):
         got = len(client.get(path, **extra).content)

@@ -14,8 +14,10 @@ from competencies.selectors import competency_choices
 from .choices import Topic
 from .models import CourseIndexPage, CoursePage, ModulePage
 from .progress_selectors import (
+    CourseProgress,
     canonical_page,
     course_progress,
+    course_steps,
     locked_step_ids,
     missing_prerequisites,
 )
@@ -29,6 +31,20 @@ from .selectors import (
     course_prerequisites,
     step_pages,
 )
+
+
+def progress_for(
+    request: HttpRequest | None, user, course: CoursePage
+) -> CourseProgress:
+    """``course_progress`` once per request: the page's context and the
+    learning template tags ask for the same course."""
+    if request is None:
+        return course_progress(user=user, course=course)
+    memo = request.__dict__.setdefault("_course_progress", {})
+    key = (getattr(user, "pk", None), course.pk)
+    if key not in memo:
+        memo[key] = course_progress(user=user, course=course)
+    return memo[key]
 
 
 def catalogue_context(page: CourseIndexPage, request: HttpRequest) -> dict:
@@ -53,7 +69,7 @@ def course_context(page: CoursePage, request: HttpRequest) -> dict:
     outline = course_outline(course=page)
     canonical = canonical_page(page)
     return {
-        "progress": course_progress(user=request.user, course=canonical),
+        "progress": progress_for(request, request.user, canonical),
         "missing_prerequisites": missing_prerequisites(
             user=request.user, course=canonical
         ),
@@ -70,20 +86,36 @@ def module_context(page: ModulePage, request: HttpRequest) -> dict:
 
 
 def lesson_context(page: Page, request: HttpRequest) -> dict:
-    return step_context(page, request.user)
+    return step_context(page, request.user, request=request)
 
 
 def quiz_context(page: Page, request: HttpRequest) -> dict:
-    context = step_context(page, request.user)
+    context = step_context(page, request.user, request=request)
     context["status"] = quiz_status(user=request.user, quiz=page)
     return context
 
 
-def step_context(page: Page, user=None) -> dict:
+def step_context(page: Page, user=None, request: HttpRequest | None = None) -> dict:
     """Context every step page (lesson, quiz) shares: its course, neighbours and
-    the reader's progress (enrolled, done, locked)."""
+    the reader's progress (enrolled, done, locked).
+
+    The neighbours are plain pages (title and URL: one query for the course,
+    shared with the reader's progress when the page is in the default
+    language), not specific ones with their bodies."""
     course = course_for_page(page=page)
-    steps = step_pages(course=course) if course else []
+    canonical_course = canonical_page(course) if course is not None else None
+    signed_in = user is not None and user.is_authenticated
+    progress = (
+        progress_for(request, user, canonical_course)
+        if canonical_course is not None and (signed_in or request is not None)
+        else None
+    )
+    if course is None:
+        steps = []
+    elif progress is not None and canonical_course.pk == course.pk:
+        steps = progress.steps
+    else:
+        steps = course_steps(course=course)
     previous, following = adjacent_steps(page=page, steps=steps)
     context = {
         "course": course,
@@ -96,13 +128,11 @@ def step_context(page: Page, user=None) -> dict:
         "enrolled": False,
         "step_done": False,
         "step_locked": False,
+        "canonical_course": canonical_course,
     }
-    if course is not None and user is not None and user.is_authenticated:
-        canonical_course = canonical_page(course)
+    if progress is not None and signed_in:
         canonical_step = canonical_page(page)
-        progress = course_progress(user=user, course=canonical_course)
         context.update(
-            canonical_course=canonical_course,
             canonical_step=canonical_step,
             enrolled=progress.enrollment is not None,
             step_done=canonical_step.pk in progress.done,

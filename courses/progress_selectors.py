@@ -138,6 +138,9 @@ def in_language(pages: list[Page], locale: Locale | None = None) -> dict[str, Pa
     if not keys:
         return {}
     locale = locale or Locale.get_active()
+    if all(p.locale_id == locale.pk and p.live for p in pages if p is not None):
+        # Already in that language and live: nothing to look up.
+        return {p.translation_key: p for p in pages if p is not None}
     found = (
         Page.objects.filter(translation_key__in=keys, locale=locale)
         .live()
