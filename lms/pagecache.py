@@ -22,6 +22,7 @@ so one increment invalidates all of it in every process at once.
 
 import copy
 import threading
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -55,7 +56,9 @@ def generation() -> int:
     """The current content generation (one cache read)."""
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        # Starts from the clock: a flushed cache never reuses an old number
+        # that a process still holds lookups for.
+        cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
         value = cache.get(GENERATION_KEY) or 1
     return value
 
@@ -65,7 +68,7 @@ def bump(**_kwargs) -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
     with _lock:
         _sites.clear()
         _locales.clear()
@@ -130,7 +133,8 @@ def _language_prefixed(path: str) -> bool:
 
 def _anonymous_get(request) -> bool:
     return (
-        request.method == "GET"
+        getattr(settings, "LMS_PAGE_CACHE", True)
+        and request.method == "GET"
         and not request.META.get("QUERY_STRING")
         and _language_prefixed(request.path)
         and not (set(request.COOKIES) - NEUTRAL_COOKIES)
