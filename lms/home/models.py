@@ -1,5 +1,6 @@
 from django.db import models
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -87,7 +88,10 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            latest_courses=latest_courses(locale=self.locale, limit=6),
+            # Read only when the template's cached cards are not kept.
+            latest_courses=SimpleLazyObject(
+                lambda: latest_courses(locale=self.locale, limit=6)
+            ),
             topics=Topic.choices,
             catalogue=catalogue_for(locale=self.locale),
         )
