@@ -7,6 +7,7 @@ import the models), so ``CoursesConfig.ready`` registers these functions in
 """
 
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
 from competencies.selectors import competency_choices
@@ -27,23 +28,24 @@ from .selectors import (
     course_competencies,
     course_for_page,
     course_list,
-    course_outline,
+    course_outline_and_steps,
     course_prerequisites,
     step_pages,
 )
 
 
 def progress_for(
-    request: HttpRequest | None, user, course: CoursePage
+    request: HttpRequest | None, user, course: CoursePage, steps=None
 ) -> CourseProgress:
     """``course_progress`` once per request: the page's context and the
-    learning template tags ask for the same course."""
+    learning template tags ask for the same course. ``steps``: the course's
+    live steps when the caller has read them already."""
     if request is None:
-        return course_progress(user=user, course=course)
+        return course_progress(user=user, course=course, steps=steps)
     memo = request.__dict__.setdefault("_course_progress", {})
     key = (getattr(user, "pk", None), course.pk)
     if key not in memo:
-        memo[key] = course_progress(user=user, course=course)
+        memo[key] = course_progress(user=user, course=course, steps=steps)
     return memo[key]
 
 
@@ -53,25 +55,34 @@ def catalogue_context(page: CourseIndexPage, request: HttpRequest) -> dict:
     if topic not in Topic.values:
         topic = None
     competency = request.GET.get("competency") or None
+    # Lazy: read only when the template's cached cards are not kept.
     return {
-        "courses": course_list(
-            locale=page.locale, topic=topic, competency_code=competency
+        "courses": SimpleLazyObject(
+            lambda: list(
+                course_list(locale=page.locale, topic=topic, competency_code=competency)
+            )
         ),
         "topics": Topic.choices,
         "selected_topic": topic,
-        "competencies": competency_choices(),
+        "competencies": SimpleLazyObject(competency_choices),
         "selected_competency": competency,
     }
 
 
 def course_context(page: CoursePage, request: HttpRequest) -> dict:
     """A course's outline, competencies, prerequisites and the reader's progress."""
-    outline = course_outline(course=page)
+    outline, steps = course_outline_and_steps(course=page)
     canonical = canonical_page(page)
     return {
-        "progress": progress_for(request, request.user, canonical),
-        "missing_prerequisites": missing_prerequisites(
-            user=request.user, course=canonical
+        "progress": progress_for(
+            request,
+            request.user,
+            canonical,
+            steps=steps if canonical.pk == page.pk else None,
+        ),
+        # Read only if a template asks (the actions panel has its own).
+        "missing_prerequisites": SimpleLazyObject(
+            lambda: missing_prerequisites(user=request.user, course=canonical)
         ),
         "canonical": canonical,
         "outline": outline,

@@ -54,7 +54,14 @@ def latest_courses(*, locale: Locale, limit: int = 6) -> list[CoursePage]:
 
 
 def course_outline(*, course: CoursePage) -> list[dict]:
-    """Modules with their live steps, in tree order: one query.
+    """Modules with their live steps, in tree order: one query."""
+    return course_outline_and_steps(course=course)[0]
+
+
+def course_outline_and_steps(*, course: CoursePage) -> tuple[list[dict], list[Page]]:
+    """The outline (live modules with their live steps) and every live step
+    of the course in reading order (what ``course_steps`` gives), from one
+    query.
 
     Plain pages with what a link needs (title, URL, type), not specific ones
     with their bodies; ``step_pages`` gives those to code that needs them.
@@ -72,12 +79,15 @@ def course_outline(*, course: CoursePage) -> list[dict]:
         .only(*STEP_FIELDS)
     )
     outline: list[dict] = []
+    steps: list[Page] = []
     for page in pages:
-        if page.content_type_id == module_type:
+        if page.content_type_id == module_type and page.depth == course.depth + 1:
             outline.append({"module": page, "steps": []})
-        elif outline and page.path.startswith(outline[-1]["module"].path):
+            continue
+        steps.append(page)
+        if outline and page.path.startswith(outline[-1]["module"].path):
             outline[-1]["steps"].append(page)
-    return outline
+    return outline, steps
 
 
 def step_types() -> list[type[Page]]:
