@@ -22,6 +22,7 @@ def _rendered(settings):
     # What rendering costs: anonymous pages would come from the page cache.
     settings.LMS_PAGE_CACHE = False
 
+
 # The most queries each page may run for an anonymous reader. Most are
 # Wagtail's own: site, routing one query per URL segment, view restrictions.
 LIMITS = {
