@@ -18,7 +18,7 @@ from tests import factories
 from .conftest import lessons_of, translate
 
 # One bound for every size: the page costs the same for 2 or 10 courses.
-DASHBOARD_MAX_QUERIES = 12
+DASHBOARD_MAX_QUERIES = 6
 
 
 def enrol_in_new_courses(catalogue, learner, count, modules=2, lessons=3):
