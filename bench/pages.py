@@ -1,125 +1,205 @@
-"""Server time and query count of the main pages, against a bare template floor.
+"""Server time and query count of the main pages, against a bare Wagtail page.
 
-    python bench/pages.py [--volunteers 12000 120000] [--repeat 30] [--reuse]
+    python bench/pages.py [--volunteers 12000 120000] [--rounds 30] [--reuse]
+                          [--database-url postgres://postgres@127.0.0.1:5432/lms_bench]
+                          [--redis-url redis://127.0.0.1:6379/11] [--only lesson quiz]
 
 For each size, builds the national dataset of ``bench/make_data.py`` (N
 volunteers over the real sub-districts, 100 courses, enrolments, progress,
 attempts, evidence, levels, certificates) in an SQLite file under
-``bench/out/`` (``--reuse`` keeps one made before), signs in as the demo
-volunteer (enrolled in every open course), renders each page through
-Django's test client ``--repeat`` times and prints median and p95 server
-time, the query count, and the ratio of the median to the floor: a bare
-Django view rendering a template of the same HTML size through the same
-middleware. Figures, not assertions: tests assert the query counts.
+``bench/out/`` or in the PostgreSQL database of ``--database-url`` (dropped
+and made again; ``--reuse`` keeps one made before), under production-like
+settings (``bench/bench_settings.py``: DEBUG off, cached templates, the same
+middleware with WhiteNoise, CSP and axes, Redis sessions and cache with
+``--redis-url``).
+
+The floor of each page is a bare Wagtail page (``bench/floor``: title and a
+text body, a template of three lines) served through the same middleware,
+at the same URL depth (as many path segments, so Wagtail's own routing walks
+as many pages: the floors are pages of a second site, ``floor.testserver``,
+whose root is the home page's floor), padded
+to the same number of bytes, requested by the same client (signed in, or
+not for the anonymous rows). Each round requests every page and then its
+floor, so both see the same machine. Prints median, spread (p10-p90) and
+query count of each, and the ratio of the medians. Figures, not
+assertions: tests assert the query counts.
 """
 
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-
-# Admin pages measured as an administrator (the reports are added with them).
-ADMIN_PAGES = {
-    "admin: issued certificates": "/admin/snippets/certificates/issuedcertificate/",
-}
-
-
-def _install_floor_urlconf():
-    """A URLconf with the real site plus /__floor__/<bytes>/: a bare view
-    rendering a template of that many bytes, through the same middleware."""
-    import types
-
-    from django.http import HttpResponse
-    from django.template import engines
-    from django.urls import path
-
-    template = engines["django"].from_string(
-        "<!DOCTYPE html><html><body>{% for _ in items %}<p>{{ text }}</p>{% endfor %}</body></html>"
-    )
-
-    def floor(request, size):
-        return HttpResponse(
-            template.render({"items": range(max(1, size // 107)), "text": "x" * 100})
-        )
-
-    module = types.ModuleType("bench_floor_urls")
-    from lms import urls
-
-    module.urlpatterns = [path("__floor__/<int:size>/", floor), *urls.urlpatterns]
-    sys.modules["bench_floor_urls"] = module
+FLOOR_HOST = "floor.testserver"
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--volunteers", type=int, nargs="+", default=[12000, 120000])
-    parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument(
-        "--reuse", action="store_true", help="reuse bench/out/data-N.sqlite3"
-    )
+    parser.add_argument("--volunteers", type=int, nargs="+", default=[12000])
+    parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--reuse", action="store_true", help="reuse the dataset")
+    parser.add_argument("--database-url", default="")
+    parser.add_argument("--redis-url", default="")
+    parser.add_argument("--only", nargs="*", default=[], help="page names")
     args = parser.parse_args()
     if len(args.volunteers) > 1:
         # One process per size: Wagtail's and Django's in-process caches
         # (site root, content types) must not leak from one database to the next.
-        import subprocess
-
         for size in args.volunteers:
-            command = [
-                sys.executable,
-                __file__,
-                "--volunteers",
-                str(size),
-                "--repeat",
-                str(args.repeat),
-            ]
+            command = [sys.executable, __file__, "--volunteers", str(size)]
+            command += ["--rounds", str(args.rounds)]
+            if args.database_url:
+                command += ["--database-url", args.database_url]
+            if args.redis_url:
+                command += ["--redis-url", args.redis_url]
+            if args.only:
+                command += ["--only", *args.only]
             subprocess.run(command + (["--reuse"] if args.reuse else []), check=True)
         return
-    run(args.volunteers[0], args.repeat, args.reuse)
+    run(args)
 
 
-def run(size: int, repeat: int, reuse: bool = False):
+def _database(args, size: int) -> tuple[str, bool]:
+    """The database URL and whether the dataset must be built."""
+    if args.database_url:
+        url = args.database_url
+        if args.reuse:
+            return url, False
+        parts = urlsplit(url)
+        name = parts.path.lstrip("/")
+        admin = parts._replace(path="/postgres").geturl()
+        import psycopg
+
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return url, True
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
     db = out / f"data-{size}.sqlite3"
-    fresh = not (reuse and db.exists())
+    fresh = not (args.reuse and db.exists())
     if fresh:
         db.unlink(missing_ok=True)
-    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "lms.settings.test"
+    return f"sqlite:///{db}", fresh
+
+
+def run(args):
+    size = args.volunteers[0]
+    url, fresh = _database(args, size)
+    os.environ["DATABASE_URL"] = url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.bench_settings"
+    if args.redis_url:
+        os.environ["REDIS_URL"] = args.redis_url
     import django
 
     django.setup()
-    from django.conf import settings
-    from django.db import connection, connections
-    from django.db.utils import load_backend  # noqa: F401
-    from django.test import Client
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connection
     from django.test.utils import setup_test_environment
 
-    settings.DATABASES["default"]["NAME"] = str(db)
-    settings.ROOT_URLCONF = "bench_floor_urls"
-    connections["default"].close()
-    connections["default"].settings_dict["NAME"] = str(db)
-    if not getattr(run, "_set_up", False):
-        setup_test_environment()
-        _install_floor_urlconf()
-        run._set_up = True
+    setup_test_environment()
     if fresh:
-        sys.path.insert(0, str(ROOT / "bench"))
-        from make_data import build
+        from bench.make_data import build
 
         print(f"building {size} volunteers ...")
         build(size)
+    call_command("migrate", "floor", verbosity=0)
+    cache.clear()
+    vendor = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
+    pages = _pages()
+    if args.only:
+        pages = {k: v for k, v in pages.items() if k in args.only}
+    floors = {name: _floor_for(client, url) for name, (client, url) in pages.items()}
+
+    print(
+        f"\n{size} volunteers ({vendor}, sessions in "
+        f"{'Redis' if args.redis_url else 'the database'}), {args.rounds} rounds"
+    )
+    times = {name: ([], []) for name in pages}
+    for _ in range(args.rounds):
+        for name, (client, url) in pages.items():
+            floor_url, host = floors[name]
+            times[name][0].append(_time(client, url))
+            times[name][1].append(_time(client, floor_url, host))
+    print(
+        f"{'page':<34} {'median ms':>9} {'p10-p90':>11} {'queries':>7} "
+        f"{'floor ms':>8} {'floor q':>7} {'bytes':>7} {'ratio':>6}"
+    )
+    for name, (client, url) in pages.items():
+        floor_url, host = floors[name]
+        page_times, floor_times = times[name]
+        queries, length = _queries(client, url)
+        floor_queries, _ = _queries(client, floor_url, host)
+        median = statistics.median(page_times)
+        floor = statistics.median(floor_times)
+        deciles = statistics.quantiles(page_times, n=10)
+        print(
+            f"{name:<34} {median:>9.2f} {deciles[0]:>5.1f}-{deciles[-1]:<5.1f} "
+            f"{queries:>7} {floor:>8.2f} {floor_queries:>7} {length:>7} "
+            f"{median / floor:>5.2f}×"
+        )
+
+
+def _time(client, url, host=None) -> float:
+    extra = {"HTTP_HOST": host} if host else {}
+    start = time.perf_counter()
+    response = client.get(url, **extra)
+    elapsed = (time.perf_counter() - start) * 1000
+    assert response.status_code == 200, (
+        url,
+        response.status_code,
+        response.get("Location"),
+    )
+    return elapsed
+
+
+def _queries(client, url, host=None) -> tuple[int, int]:
+    from django.db import connection
+
+    extra = {"HTTP_HOST": host} if host else {}
+    executed = []
+    with connection.execute_wrapper(
+        lambda execute, sql, params, many, context: (
+            executed.append(sql) or execute(sql, params, many, context)
+        )
+    ):
+        response = client.get(url, **extra)
+    assert response.status_code == 200, (
+        url,
+        response.status_code,
+        response.get("Location"),
+    )
+    return len(executed), len(response.content)
+
+
+def _signed_in(user):
+    from django.test import Client, override_settings
+
+    client = Client()
+    # django-axes refuses a sign-in without a request; the session is real.
+    with override_settings(AXES_ENABLED=False):
+        client.force_login(user)
+    return client
+
+
+def _pages() -> dict:
+    from django.db.models import Count
+    from django.test import Client
 
     from certificates.models import IssuedCertificate
     from courses import services
-    from courses.models import CoursePage, LessonPage
+    from courses.models import CoursePage, Enrollment, LessonPage
     from courses.quiz.models import QuizPage
     from lms.accounts.models import User
+    from lms.dataprotection.services import notice_accept
 
     volunteer = User.objects.get(username="volunteer")
     admin = User.objects.get(username="administrator")
@@ -127,65 +207,102 @@ def run(size: int, repeat: int, reuse: bool = False):
         locale__language_code="th", prerequisite_links__isnull=True
     ):
         services.enrollment_create(user=volunteer, course=course)
+    typical_id = (
+        Enrollment.objects.exclude(user=volunteer)
+        .values("user")
+        .annotate(n=Count("pk"))
+        .filter(n=5)
+        .order_by("user")
+        .values_list("user", flat=True)
+        .first()
+    )
+    typical = User.objects.get(pk=typical_id)
+    notice_accept(user=typical)
+    enrolled = Enrollment.objects.filter(user=volunteer).count()
+    typical_count = Enrollment.objects.filter(user=typical).count()
     course = CoursePage.objects.get(
         slug="spotting-fake-news", locale__language_code="th"
     )
     lesson = LessonPage.objects.descendant_of(course).first()
     quiz = QuizPage.objects.descendant_of(course).first()
-
     certificate = IssuedCertificate.objects.order_by("pk").last()
-    learner = Client()
-    learner.force_login(volunteer)
-    staff = Client()
-    staff.force_login(admin)
+    learner = _signed_in(volunteer)
+    person = _signed_in(typical)
+    staff = _signed_in(admin)
     anonymous = Client()
-    pages = {
+    return {
         "home": (learner, "/th/"),
         "catalogue": (learner, "/th/courses/"),
         "course": (learner, course.url),
         "lesson": (learner, lesson.url),
         "quiz": (learner, quiz.url),
-        "dashboard": (learner, "/th/learn/"),
+        f"My learning ({enrolled} enrolments)": (learner, "/th/learn/"),
+        f"My learning ({typical_count} enrolments)": (person, "/th/learn/"),
         "competencies": (learner, "/th/learn/competencies/"),
         "certificates": (learner, "/th/certificates/"),
         "search": (learner, "/th/search/?q=ข่าวปลอม"),
         "verify": (anonymous, f"/verify/{certificate.code}/"),
-        **{name: (staff, url) for name, url in ADMIN_PAGES.items()},
+        "home (anonymous)": (anonymous, "/th/"),
+        "catalogue (anonymous)": (anonymous, "/th/courses/"),
+        "lesson (anonymous)": (anonymous, lesson.url),
+        "admin: issued certificates": (
+            staff,
+            "/admin/snippets/certificates/issuedcertificate/",
+        ),
     }
-    print(f"\n{size} volunteers (SQLite), {repeat} requests each")
-    print(
-        f"{'page':<28} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'floor ms':>9} {'ratio':>6}"
+
+
+def _floor_for(client, url) -> tuple[str, str | None]:
+    """A floor page at the URL depth of ``url``, padded to its bytes: its URL
+    and the host to ask for (the home page's floor is another site's root)."""
+    from wagtail.models import Locale, Page, Site
+
+    from bench.floor.models import FloorPage
+
+    response = client.get(url)
+    assert response.status_code == 200, (
+        url,
+        response.status_code,
+        response.get("Location"),
     )
-    for name, (client, url) in pages.items():
-        client.get(url)
-        executed = []
-        with connection.execute_wrapper(
-            lambda execute, sql, params, many, context, log=executed: (
-                log.append(sql) or execute(sql, params, many, context)
-            )
-        ):
-            response = client.get(url)
-        assert response.status_code == 200, (name, response.status_code)
-        html = response.content.decode()
-        times = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            client.get(url)
-            times.append((time.perf_counter() - start) * 1000)
-        floor_url = f"/__floor__/{len(html)}/"
-        client.get(floor_url)
-        floor_times = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            client.get(floor_url)
-            floor_times.append((time.perf_counter() - start) * 1000)
-        median = statistics.median(times)
-        p95 = sorted(times)[int(0.95 * (len(times) - 1))]
-        floor = statistics.median(floor_times)
-        print(
-            f"{name:<28} {median:>10.1f} {p95:>8.1f} {len(executed):>8} {floor:>9.2f} {median / floor:>6.0f}"
+    target = len(response.content)
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    depth = max(0, len(segments) - 1)  # the first segment is the language
+    thai = Locale.objects.get(language_code="th")
+    site = Site.objects.filter(hostname=FLOOR_HOST).first()
+    if site is None:
+        root = Page.get_first_root_node().add_child(
+            instance=FloorPage(title="floor", slug="floor-site", locale=thai)
         )
-    connections["default"].close()
+        site = Site.objects.create(hostname=FLOOR_HOST, port=80, root_page=root)
+    host = FLOOR_HOST
+    if depth == 0:
+        leaf, path = site.root_page.specific, "/th/"
+    else:
+        # Under the floor site's root, so Wagtail's own routing walks the path.
+        parent = site.root_page.specific
+        for _ in range(depth - 1):
+            child = FloorPage.objects.child_of(parent).filter(slug="f").first()
+            parent = child or parent.add_child(
+                instance=FloorPage(title="f", slug="f", locale=thai)
+            )
+        slug = f"floor-{target}"
+        leaf = FloorPage.objects.child_of(parent).filter(slug=slug).first()
+        if leaf is None:
+            leaf = parent.add_child(
+                instance=FloorPage(title="บทเรียน", slug=slug, locale=thai)
+            )
+        path = "/th" + leaf.url_path[len(site.root_page.url_path) - 1 :]
+    extra = {"HTTP_HOST": host} if host else {}
+    for _ in range(3):
+        got = len(client.get(path, **extra).content)
+        if got == target:
+            break
+        leaf.body += "x" * (target - got) if got < target else ""
+        if got > target:
+            leaf.body = leaf.body[: len(leaf.body) - (got - target)]
+        leaf.save()
+    return path, host
 
 
 if __name__ == "__main__":

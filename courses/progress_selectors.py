@@ -7,10 +7,12 @@ specific content (one query for the whole course, whatever its size).
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Max, Q
+from django.db.models.functions import Substr
 from wagtail.models import Locale, Page
 
 from lms.i18n import current_language
@@ -138,6 +140,9 @@ def in_language(pages: list[Page], locale: Locale | None = None) -> dict[str, Pa
     if not keys:
         return {}
     locale = locale or Locale.get_active()
+    if all(p.locale_id == locale.pk and p.live for p in pages if p is not None):
+        # Already in that language and live: nothing to look up.
+        return {p.translation_key: p for p in pages if p is not None}
     found = (
         Page.objects.filter(translation_key__in=keys, locale=locale)
         .live()
@@ -161,7 +166,9 @@ class CourseProgress:
     def total(self) -> int:
         return len(self.steps)
 
-    @property
+    # Cached: the lists never change once made, and *My learning* asks each
+    # of a hundred cards several times.
+    @cached_property
     def completed(self) -> int:
         return sum(1 for s in self.steps if s.pk in self.done)
 
@@ -179,7 +186,7 @@ class CourseProgress:
     def is_complete(self) -> bool:
         return bool(self.enrollment and self.enrollment.completed_at)
 
-    @property
+    @cached_property
     def next_step(self) -> Page | None:
         """The first step not done yet. It is never locked: locks only follow
         an unpassed quiz, and that quiz comes first."""
@@ -252,8 +259,9 @@ def step_is_locked(*, user, page: Page, course: CoursePage | None = None) -> boo
     )
 
 
-def course_progress(*, user, course: CoursePage) -> CourseProgress:
-    """One learner's progress in one default-language course (three queries)."""
+def course_progress(*, user, course: CoursePage, steps=None) -> CourseProgress:
+    """One learner's progress in one default-language course (three queries;
+    two when ``steps``, the course's live steps in order, are given)."""
     enrollment = None
     done: set[int] = set()
     if user.is_authenticated:
@@ -262,7 +270,7 @@ def course_progress(*, user, course: CoursePage) -> CourseProgress:
     return CourseProgress(
         course=course,
         enrollment=enrollment,
-        steps=course_steps(course=course),
+        steps=course_steps(course=course) if steps is None else steps,
         done=done,
     )
 
@@ -280,6 +288,80 @@ def completed_course_counts(user_ids: list[int]) -> dict[int, int]:
     }
 
 
+ENROLLMENT_FIELDS = (
+    "id",
+    "user",
+    "course",
+    "enrolled_at",
+    "completed_at",
+    "last_step",
+    "updated_at",
+)
+_ROW_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "title",
+    "slug",
+    "url_path",
+    "translation_key",
+    "locale_id",
+    "content_type_id",
+    "live",
+)
+
+
+class StepRow:
+    """A step as a row (what counting and linking need), far cheaper to make
+    than a Page: *My learning* reads hundreds of them."""
+
+    __slots__ = (*_ROW_FIELDS, "course_id")
+
+    def __init__(self, values, course_id):
+        for name, value in zip(_ROW_FIELDS, values, strict=True):
+            setattr(self, name, value)
+        self.course_id = course_id
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+    def as_page(self) -> Page:
+        """The same step as a (deferred) Page, for templates and links."""
+        page = Page(**{name: getattr(self, name) for name in _ROW_FIELDS})
+        page._state.adding, page._state.db = False, "default"
+        return page
+
+
+def _steps_under(courses: list[CoursePage]) -> list[StepRow]:
+    """The live steps of all ``courses`` in tree order, as rows: one query,
+    each step matched to its course by its path's prefix (courses never nest)."""
+    by_depth: dict[int, dict[str, int]] = {}
+    for course in courses:
+        by_depth.setdefault(course.depth, {})[course.path] = course.pk
+    paths = [c.path for c in courses]
+    queryset = Page.objects.filter(
+        live=True,
+        content_type_id__in=step_content_type_ids(),
+        path__gt=min(paths),
+        path__lt=max(paths) + "~",
+    )
+    under_any = Q()
+    for depth, prefixes in by_depth.items():
+        name = f"prefix_{depth}"
+        queryset = queryset.annotate(**{name: Substr("path", 1, depth * Page.steplen)})
+        under_any |= Q(**{f"{name}__in": list(prefixes)}, depth__gt=depth)
+    rows = []
+    for values in queryset.filter(under_any).order_by("path").values_list(*_ROW_FIELDS):
+        path = values[1]
+        for depth, prefixes in by_depth.items():
+            course_id = prefixes.get(path[: depth * Page.steplen])
+            if course_id is not None:
+                rows.append(StepRow(values, course_id))
+                break
+    return rows
+
+
 def dashboard(*, user) -> dict:
     """Everything the "My learning" page shows, in six queries whatever the
     number of courses and steps.
@@ -291,29 +373,19 @@ def dashboard(*, user) -> dict:
     enrollments = list(
         Enrollment.objects.filter(user=user, course__live=True)
         .select_related("course")
+        .only(
+            *ENROLLMENT_FIELDS,
+            *(f"course__{name}" for name in STEP_FIELDS),
+            "course__require_quiz_pass",
+        )
         .order_by("-updated_at", "-pk")
     )
     courses = [e.course for e in enrollments]
-    steps_by_course: dict[int, list[Page]] = {c.pk: [] for c in courses}
+    steps_by_course: dict[int, list] = {c.pk: [] for c in courses}
     done: set[int] = set()
     if courses:
-        under_any = Q()
-        for course in courses:
-            under_any |= Q(path__startswith=course.path, depth__gt=course.depth)
-        course_by_path = {c.path: c.pk for c in courses}
-        step_types = step_content_type_ids()
-        steps = (
-            Page.objects.filter(under_any, live=True, content_type_id__in=step_types)
-            .order_by("path")
-            .only(*STEP_FIELDS)
-        )
-        for step in steps:
-            # Courses never nest, so exactly one course path is a prefix.
-            for length in range(Page.steplen, len(step.path), Page.steplen):
-                course_pk = course_by_path.get(step.path[:length])
-                if course_pk is not None:
-                    steps_by_course[course_pk].append(step)
-                    break
+        for step in _steps_under(courses):
+            steps_by_course[step.course_id].append(step)
         done = set(
             StepCompletion.objects.filter(
                 user=user, course__in=[c.pk for c in courses]
@@ -325,6 +397,13 @@ def dashboard(*, user) -> dict:
         )
         for e in enrollments
     ]
+    for item in progress:
+        # The one step each card names, as a page (the others stay rows).
+        following = item.next_step
+        if following is not None:
+            page = following.as_page()
+            item.steps[item.steps.index(following)] = page
+            item.next_step = page
     translated = in_language(
         [p.course for p in progress] + [p.next_step for p in progress if p.next_step]
     )

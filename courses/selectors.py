@@ -1,8 +1,9 @@
 """Reads for the public course pages. Each runs a fixed number of queries,
 whatever the number of courses, modules or lessons."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from wagtail.models import Locale, Page
 
 from competencies.models import ProficiencyLevel
@@ -16,7 +17,7 @@ from .models import (
     LessonPage,
     ModulePage,
 )
-from .progress_selectors import step_models
+from .progress_selectors import STEP_FIELDS, step_content_type_ids, step_models
 
 
 def _with_cards(qs: QuerySet[CoursePage]) -> QuerySet[CoursePage]:
@@ -53,18 +54,40 @@ def latest_courses(*, locale: Locale, limit: int = 6) -> list[CoursePage]:
 
 
 def course_outline(*, course: CoursePage) -> list[dict]:
-    """Modules with their live steps, in tree order: two queries."""
-    modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
-    steps = step_pages(course=course)
-    outline = []
-    for module in modules:
-        outline.append(
-            {
-                "module": module,
-                "steps": [s for s in steps if s.path.startswith(module.path)],
-            }
+    """Modules with their live steps, in tree order: one query."""
+    return course_outline_and_steps(course=course)[0]
+
+
+def course_outline_and_steps(*, course: CoursePage) -> tuple[list[dict], list[Page]]:
+    """The outline (live modules with their live steps) and every live step
+    of the course in reading order (what ``course_steps`` gives), from one
+    query.
+
+    Plain pages with what a link needs (title, URL, type), not specific ones
+    with their bodies; ``step_pages`` gives those to code that needs them.
+    """
+    module_type = ContentType.objects.get_for_model(ModulePage).pk
+    step_types = step_content_type_ids()
+    pages = (
+        Page.objects.descendant_of(course)
+        .live()
+        .filter(
+            Q(depth=course.depth + 1, content_type_id=module_type)
+            | Q(depth__gt=course.depth + 1, content_type_id__in=step_types)
         )
-    return outline
+        .order_by("path")
+        .only(*STEP_FIELDS)
+    )
+    outline: list[dict] = []
+    steps: list[Page] = []
+    for page in pages:
+        if page.content_type_id == module_type and page.depth == course.depth + 1:
+            outline.append({"module": page, "steps": []})
+            continue
+        steps.append(page)
+        if outline and page.path.startswith(outline[-1]["module"].path):
+            outline[-1]["steps"].append(page)
+    return outline, steps
 
 
 def step_types() -> list[type[Page]]:

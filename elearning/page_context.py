@@ -10,7 +10,7 @@ from .selectors import player_context, preview_launch_url
 
 
 def package_context(page: PackagePage, request: HttpRequest) -> dict:
-    context = step_context(page, request.user)
+    context = step_context(page, request.user, request=request)
     context.update(player_context(page=page, user=request.user))
     if getattr(request, "is_preview", False):
         # A draft (in moderation) plays its own package; nothing is saved.

@@ -15,10 +15,10 @@ from wagtail.models import Page
 
 from lms.i18n import current_language
 
+from ..page_context import progress_for
 from ..progress_selectors import (
     CourseProgress,
     course_of,
-    course_progress,
     graded_content_type_ids,
     in_language,
     missing_prerequisites,
@@ -83,7 +83,7 @@ def course_learning(context, page: Page) -> CourseLearning:
     def build() -> CourseLearning:
         user = _user(context)
         course = canonical_page(page)
-        progress = course_progress(user=user, course=course)
+        progress = progress_for(context.get("request"), user, course)
         missing = (
             []
             if progress.is_enrolled
@@ -112,7 +112,13 @@ def step_learning(context, page: Page) -> StepLearning:
     def build() -> StepLearning:
         user = _user(context)
         step = canonical_page(page)
-        course = course_of(page=step)
+        known = context.get("canonical_course")
+        # The page's context found the course already (for this very page).
+        course = (
+            known
+            if known is not None and context.get("page") is page
+            else course_of(page=step)
+        )
         state = StepLearning(
             step=step,
             course=course,
@@ -121,7 +127,7 @@ def step_learning(context, page: Page) -> StepLearning:
         )
         if course is None:
             return state
-        progress = course_progress(user=user, course=course)
+        progress = progress_for(context.get("request"), user, course)
         state.progress = progress
         ids = [s.pk for s in progress.steps]
         following = (

@@ -8,6 +8,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("home")
 
     def ready(self):
-        from lms import slugs
+        from lms import pagecache, slugs
 
         slugs.install()
+        pagecache.install()

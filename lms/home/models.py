@@ -1,8 +1,11 @@
 from django.db import models
+from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.url_routing import RouteResult
 
 from courses.choices import Topic
 from courses.selectors import catalogue_for, latest_courses
@@ -30,10 +33,65 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Wagtail's routing in two queries instead of two per URL segment.
+
+        Every page on the path is read at once by ``url_path``; the last one
+        is then made specific. Same answer as ``Page.route``: only the last
+        page must be live, and a page type that routes its own sub-URLs
+        (one that overrides ``route``) gets the rest of the path.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        wanted = [
+            self.url_path + "/".join(path_components[: i + 1]) + "/"
+            for i in range(len(path_components))
+        ]
+        found = {
+            p.url_path: p
+            for p in Page.objects.filter(
+                path__startswith=self.path,
+                depth__gt=self.depth,
+                depth__lte=self.depth + len(path_components),
+                url_path__in=wanted,
+            ).only(
+                "id",
+                "path",
+                "depth",
+                "url_path",
+                "content_type",
+                "live",
+                "title",
+                "slug",
+                "locale",
+                "translation_key",
+            )
+        }
+        for i, url_path in enumerate(wanted):
+            page = found.get(url_path)
+            if page is None:
+                raise Http404
+            if page.specific_class is None:
+                raise Http404
+            if page.specific_class.route is not Page.route:
+                return page.specific.route(request, path_components[i + 1 :])
+        page = page.specific
+        if not page.live:
+            raise Http404
+        # The breadcrumbs' ancestors, read with the route (lms_tags).
+        request.__dict__.setdefault("_lms_ancestors", {})[page.pk] = [
+            self,
+            *(found[url_path] for url_path in wanted[:-1]),
+        ]
+        return RouteResult(page)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            latest_courses=latest_courses(locale=self.locale, limit=6),
+            # Read only when the template's cached cards are not kept.
+            latest_courses=SimpleLazyObject(
+                lambda: latest_courses(locale=self.locale, limit=6)
+            ),
             topics=Topic.choices,
             catalogue=catalogue_for(locale=self.locale),
         )

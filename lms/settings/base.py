@@ -77,6 +77,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "lms.middleware.ControlCharactersMiddleware",
     "lms.csp.CSPMiddleware",
+    # Inside CSP (a fresh header on every response, cached or not): anonymous
+    # pages from the cache, the request's site without a query (lms/pagecache.py).
+    "lms.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

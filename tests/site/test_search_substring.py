@@ -73,9 +73,13 @@ def test_query_count_does_not_grow_with_matches(
     client.get("/th/search/", {"q": "แก๊งคอล"})  # warm caches (content types, site)
     with django_assert_max_num_queries(30) as few:
         client.get("/th/search/", {"q": "แก๊งคอล"})
+    at_first = len(few.captured_queries)
     for n in range(6):
         factories.make_course(catalogue, title=f"แก๊งคอลเซ็นเตอร์ {n}", modules=0)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    # New pages start a new content generation: the per-process lookups
+    # (site, translations) are read again once (lms/pagecache.py).
+    client.get("/th/search/", {"q": "แก๊งคอล"})
+    with django_assert_max_num_queries(at_first):
         client.get("/th/search/", {"q": "แก๊งคอล"})
 
 

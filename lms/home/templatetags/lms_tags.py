@@ -27,10 +27,7 @@ def language_links(context) -> list[dict]:
     page = context.get("page")
     by_language = {}
     if isinstance(page, Page):
-        for translation in (
-            page.get_translations(inclusive=True).live().select_related("locale")
-        ):
-            by_language[translation.locale.language_code] = translation.get_url(request)
+        by_language = _translation_urls(request, page)
     links = []
     for code, label in settings.LANGUAGES:
         if code in by_language:
@@ -49,6 +46,30 @@ def language_links(context) -> list[dict]:
             {"code": code, "label": label, "url": url, "current": code == current}
         )
     return links
+
+
+# (page id, content generation) -> {language code: URL}; cleared when full.
+_TRANSLATIONS: dict[tuple[int, int], dict[str, str]] = {}
+
+
+def _translation_urls(request, page: Page) -> dict[str, str]:
+    """The URLs of the page's live translations (one query), kept per process
+    for the content generation of the request (``lms.pagecache``)."""
+    generation = getattr(request, "content_generation", None)
+    key = (page.pk, generation)
+    if generation is not None and key in _TRANSLATIONS:
+        return _TRANSLATIONS[key]
+    urls = {
+        translation.locale.language_code: translation.get_url(request)
+        for translation in page.get_translations(inclusive=True)
+        .live()
+        .select_related("locale")
+    }
+    if generation is not None:
+        if len(_TRANSLATIONS) > 10000:
+            _TRANSLATIONS.clear()
+        _TRANSLATIONS[key] = urls
+    return urls
 
 
 def _ancestors(context, page: Page) -> list[Page]:

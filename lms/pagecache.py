@@ -1,0 +1,177 @@
+"""What every page asks for and rarely changes, cached with one counter.
+
+The *content generation* is a number in Django's cache (Redis in
+production) bumped whenever something a reader sees may change: a page
+published, unpublished, moved, saved or deleted; a site, locale, competency,
+target competency or image changed. Everything cached here is keyed by it,
+so one increment invalidates all of it in every process at once.
+
+- :class:`PageCacheMiddleware` serves anonymous readers' pages from the
+  cache: GET, no query string, under a language prefix (``/th/``,
+  ``/en/``), no session or messages cookie. A response is stored only when
+  it is a plain 200 that set no cookie, used no CSRF token and no CSP nonce
+  (a page that needs a nonce is never cached, so two responses never share
+  one: the CSP middleware, outside this one, writes a fresh header on every
+  response, cached or not), and said nothing against caching. Signed-in
+  readers always get a fresh page.
+- The site of a request (``Site.find_for_request``) is kept per process for
+  the current generation; so are the locales (``Locale.get_default`` and
+  ``get_active``, which Wagtail and the courses ask for several times a
+  request), which are also cleared when a locale is saved or deleted.
+"""
+
+import copy
+import threading
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
+from wagtail.models.i18n import LocaleManager
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "lms:content-generation"
+PAGE_TIMEOUT = 60 * 60
+# Models whose rows show on public pages without being pages themselves.
+CONTENT_MODELS = {
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "wagtailimages.image",
+    "competencies.competency",
+    "competencies.proficiencylevel",
+    "courses.coursecompetency",
+    "courses.courseprerequisite",
+}
+# Cookies that do not change what an anonymous reader is shown.
+NEUTRAL_COOKIES = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
+
+_lock = threading.Lock()
+_sites: dict[tuple[str, int], tuple[int, Site | None]] = {}
+_locales: dict[str, tuple[int, str]] = {}
+
+
+def generation() -> int:
+    """The current content generation (one cache read)."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        # Starts from the clock: a flushed cache never reuses an old number
+        # that a process still holds lookups for.
+        cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
+        value = cache.get(GENERATION_KEY) or 1
+    return value
+
+
+def bump(**_kwargs) -> None:
+    """Something public changed: every cached page and lookup is stale."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
+    with _lock:
+        _sites.clear()
+        _locales.clear()
+
+
+def _saved_or_deleted(sender, **kwargs) -> None:
+    if issubclass(sender, Page) or sender._meta.label_lower in CONTENT_MODELS:
+        bump()
+
+
+def _locale_for_language(self, language_code):
+    """``LocaleManager.get_for_language`` without a query once a locale is known."""
+    code = get_supported_content_language_variant(language_code)
+    known = _locales.get(code)
+    if known is not None:
+        return Locale.from_db(self.db, ["id", "language_code"], known)
+    locale = self.get(language_code=code)
+    with _lock:
+        _locales[code] = (locale.pk, locale.language_code)
+    return locale
+
+
+def install() -> None:
+    """Connect the invalidation signals and the locale lookups (``HomeConfig.ready``)."""
+    page_published.connect(bump, dispatch_uid="lms_pagecache_published")
+    page_unpublished.connect(bump, dispatch_uid="lms_pagecache_unpublished")
+    post_page_move.connect(bump, dispatch_uid="lms_pagecache_moved")
+    post_save.connect(_saved_or_deleted, dispatch_uid="lms_pagecache_saved")
+    post_delete.connect(_saved_or_deleted, dispatch_uid="lms_pagecache_deleted")
+    LocaleManager.get_for_language = _locale_for_language
+
+
+def _fresh(instance):
+    """A shallow copy with its own model state: what one request may touch."""
+    clone = copy.copy(instance)
+    clone._state = copy.copy(instance._state)
+    clone._state.fields_cache = dict(instance._state.fields_cache)
+    return clone
+
+
+def _site_for(request, current: int) -> Site | None:
+    """The request's site, read once per process and generation; each
+    request gets its own copy (its root page is read by the request)."""
+    # The raw host, as Wagtail matches it (ALLOWED_HOSTS is checked later).
+    key = (request._get_raw_host(), request.get_port())
+    known = _sites.get(key)
+    if known is None or known[0] != current:
+        site = Site._find_for_request(request)
+        with _lock:
+            if len(_sites) > 100:  # any Host header can be sent: stay small
+                _sites.clear()
+            _sites[key] = known = (current, site)
+    site = known[1]
+    if site is None:
+        return None
+    return _fresh(site)
+
+
+def _language_prefixed(path: str) -> bool:
+    return any(path.startswith(f"/{code}/") for code, _label in settings.LANGUAGES)
+
+
+def _anonymous_get(request) -> bool:
+    return (
+        getattr(settings, "LMS_PAGE_CACHE", True)
+        and request.method == "GET"
+        and not request.META.get("QUERY_STRING")
+        and _language_prefixed(request.path)
+        and not (set(request.COOKIES) - NEUTRAL_COOKIES)
+    )
+
+
+def _storable(request, response) -> bool:
+    control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not request.META.get("CSRF_COOKIE_USED")
+        # The nonce is made only when a template asks for it.
+        and getattr(request, "_csp_nonce", None) is None
+        and not any(word in control for word in ("private", "no-store", "no-cache"))
+    )
+
+
+class PageCacheMiddleware:
+    """Right after the CSP middleware (see the module docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        current = generation()
+        request.content_generation = current
+        request._wagtail_site = _site_for(request, current)
+        if not _anonymous_get(request):
+            return self.get_response(request)
+        key = f"lms:page:{current}:{request.get_host()}:{request.path}"
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+        response = self.get_response(request)
+        if _storable(request, response):
+            cache.set(key, response, PAGE_TIMEOUT)
+        return response

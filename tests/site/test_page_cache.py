@@ -1,0 +1,95 @@
+"""Anonymous readers get pages from the cache (lms/pagecache.py); what is
+published shows at once, signed-in readers always get a fresh page, and no
+two responses share a CSP nonce."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from courses.models import CoursePage
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response, len(queries)
+
+
+def test_an_anonymous_page_comes_from_the_cache(client, catalogue):
+    factories.make_course(catalogue, title="หลักสูตรแรก")
+    client.get("/th/courses/")
+    response, queries = _queries(client, "/th/courses/")
+    assert queries == 0
+    assert "หลักสูตรแรก" in response.content.decode()
+
+
+def test_publishing_shows_the_new_content_at_once(client, catalogue):
+    course = factories.make_course(catalogue, title="ชื่อเดิม")
+    assert "ชื่อเดิม" in client.get("/th/courses/").content.decode()
+    assert "ชื่อเดิม" in client.get(course.url).content.decode()
+
+    course = CoursePage.objects.get(pk=course.pk)
+    course.title = "ชื่อใหม่"
+    course.save_revision().publish()
+    for url in ["/th/courses/", course.url, "/th/"]:
+        html = client.get(url).content.decode()
+        assert "ชื่อใหม่" in html, url
+        assert "ชื่อเดิม" not in html, url
+
+
+def test_unpublishing_and_moving_clear_the_cache(client, catalogue):
+    course = factories.make_course(catalogue, title="จะถอนออก")
+    assert "จะถอนออก" in client.get("/th/courses/").content.decode()
+    course.unpublish()
+    assert "จะถอนออก" not in client.get("/th/courses/").content.decode()
+    assert client.get(course.url).status_code == 404
+
+
+def test_signed_in_readers_get_a_fresh_page(client, catalogue):
+    factories.make_course(catalogue, title="หลักสูตรแรก")
+    client.force_login(factories.make_user())
+    client.get("/th/courses/")
+    _response, queries = _queries(client, "/th/courses/")
+    assert queries > 0
+
+
+def test_a_query_string_is_not_cached(client, catalogue):
+    client.get("/th/courses/?topic=ecommerce")
+    _response, queries = _queries(client, "/th/courses/?topic=ecommerce")
+    assert queries > 0
+
+
+def test_two_anonymous_responses_never_share_a_csp_nonce(client, catalogue):
+    factories.make_course(catalogue)
+    policies = []
+    for url in ["/th/", "/th/", "/th/courses/", "/th/courses/", "/th/accounts/login/"]:
+        response = client.get(url)
+        policies.append(response["Content-Security-Policy"])
+    nonces = [n for p in policies for n in re.findall(r"'nonce-([^']+)'", p)]
+    assert len(nonces) == len(set(nonces))
+    # A cached page needs no nonce: its policy names none.
+    assert "nonce-" not in policies[1]
+
+
+def test_a_page_that_uses_a_nonce_is_never_stored(rf, catalogue):
+    from django.http import HttpResponse
+
+    from lms.pagecache import PageCacheMiddleware
+
+    calls = []
+
+    def view(request):
+        calls.append(1)
+        request._csp_nonce = "made-for-this-response"
+        return HttpResponse("<script nonce='made-for-this-response'></script>")
+
+    middleware = PageCacheMiddleware(view)
+    for _ in range(2):
+        middleware(rf.get("/th/with-a-script/"))
+    assert len(calls) == 2
