@@ -20,6 +20,15 @@
   var USER = script.getAttribute("data-user") || "";
   var SYNC_URL = script.getAttribute("data-sync-url");
   var SAVED = "lms-saved-" + USER;
+  // The offline page is cached without cookies (no account): it claims
+  // nothing and lists the saved courses of the phone's last account.
+  var isOfflinePage = !!document.querySelector("[data-offline-page-lead]");
+  var whose = !isOfflinePage ? Promise.resolve() : caches.open("lms-meta").then(function (cache) {
+    return cache.match("/__offline/user");
+  }).then(function (response) { return response ? response.text() : ""; }).then(function (key) {
+    USER = key;
+    SAVED = "lms-saved-" + USER;
+  });
   var CHECK_EVERY_MS = 10 * 60 * 1000;
   var t = function (name) { return script.getAttribute("data-t-" + name) || ""; };
   var status = document.querySelector("[data-offline-status]");
@@ -69,9 +78,9 @@
     });
     return Promise.all([meta, others, records]);
   }
-  // The offline page is cached without cookies (no account): it claims nothing.
-  var isOfflinePage = !!document.querySelector("[data-offline-page-lead]");
-  var claimed = navigator.onLine && !isOfflinePage ? claim() : Promise.resolve();
+  var claimed = whose.then(function () {
+    return navigator.onLine && !isOfflinePage ? claim() : undefined;
+  });
 
   // --- saved courses ---------------------------------------------------------
   function savedCourses() {
@@ -218,7 +227,7 @@
       check.hidden = true; download.hidden = true; remove.hidden = false; bar.hidden = true;
       panel.setAttribute("data-state", "saved");
     };
-    dbPromise.then(function (db) { return db.get("courses", courseKey); }).then(function (record) {
+    claimed.then(function () { return dbPromise; }).then(function (db) { return db.get("courses", courseKey); }).then(function (record) {
       if (record) showSaved(record);
     });
     check.addEventListener("click", function () {
