@@ -16,7 +16,11 @@ PAGE_BYTES = 6_000
 STATIC_FILES = (
     "css/site.css",
     "js/offline/offline.js",
+    "js/offline/vendor/idb.js",
     "js/progress.js",
+    "js/quiz.js",
+    "fonts/sarabun-thai-400.woff2",
+    "fonts/sarabun-thai-700.woff2",
 )
 
 

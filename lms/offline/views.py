@@ -39,9 +39,7 @@ def service_worker(request):
                 "precache": [
                     static("css/site.css"),
                     static("js/offline/offline.js"),
-                    static("fonts/sarabun/Sarabun-Regular.ttf"),
-                    static("fonts/sarabun/Sarabun-Bold.ttf"),
-                    static("icons/icon-192.png"),
+                    static("js/offline/vendor/idb.js"),
                 ],
             }
         ),

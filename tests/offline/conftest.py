@@ -1,11 +1,15 @@
 """A course with two pictures in its first lesson, and an enrolled learner."""
 
 import pytest
+from django.conf import settings
+from django.urls import clear_url_caches, re_path
+from django.views.static import serve
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from courses import services
 from courses.models import LessonPage
+from lms import urls
 from tests import factories
 
 
@@ -40,3 +44,16 @@ def learner(db, course):
     user = factories.make_user()
     services.enrollment_create(user=user, course=course)
     return user
+
+
+@pytest.fixture
+def media(live_server):
+    """The live server serves uploaded images (production: the web server)."""
+    pattern = re_path(
+        r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+    )
+    urls.urlpatterns.append(pattern)
+    clear_url_caches()
+    yield
+    urls.urlpatterns.remove(pattern)
+    clear_url_caches()

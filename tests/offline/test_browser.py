@@ -5,15 +5,11 @@ sign-out and what the worker must never keep."""
 import re
 
 import pytest
-from django.conf import settings
-from django.urls import clear_url_caches, re_path
-from django.views.static import serve
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from courses import services
 from courses.models import LessonPage, StepCompletion
-from lms import urls
 from lms.offline.models import OfflineMark
 from tests import factories
 from tests.quiz.helpers import make_question, make_quiz
@@ -21,19 +17,6 @@ from tests.quiz.helpers import make_question, make_quiz
 from .conftest import add_pictures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def media(live_server):
-    """The live server serves uploaded images (production: the web server)."""
-    pattern = re_path(
-        r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
-    )
-    urls.urlpatterns.append(pattern)
-    clear_url_caches()
-    yield
-    urls.urlpatterns.remove(pattern)
-    clear_url_caches()
 
 
 @pytest.fixture
