@@ -204,3 +204,41 @@ def test_never_cached_and_sign_out_clears(live_server, phone_page, sign_in, stud
     except PlaywrightError:
         return  # no worker yet: the browser's own offline error, nothing shown
     expect(page.get_by_role("heading", level=1)).to_have_text("คุณออฟไลน์อยู่")
+
+
+def test_two_tabs_sync_the_same_mark_once(live_server, phone_page, sign_in, studied):
+    page = phone_page
+    learner, lessons = studied["learner"], studied["lessons"]
+    sign_in(page, learner)
+    _save_course(page, live_server, studied["course"])
+    page.context.set_offline(True)
+    page.goto(f"{live_server.url}{lessons[0].url}")
+    page.get_by_role("button", name="ทำเครื่องหมายว่าเรียนจบ").click()
+    expect(page.locator("[data-offline-status]")).to_have_text("1 บทเรียนรอส่งข้อมูล")
+    second = page.context.new_page()
+    second.goto(f"{live_server.url}{lessons[1].url}")
+    expect(second.locator("[data-offline-status]")).to_have_text("1 บทเรียนรอส่งข้อมูล")
+    queued = page.evaluate(
+        "idb.openDB('lms-offline', 1).then(db => db.getAll('marks'))"
+    )
+    assert len(queued) == 1
+    # Both tabs see the connection return and send the same queued mark.
+    page.context.set_offline(False)
+    page.evaluate("Promise.all([window.lmsOffline.sync(), window.lmsOffline.sync()])")
+    second.evaluate("window.lmsOffline.sync()")
+    expect(page.locator("[data-offline-status]")).to_be_hidden()
+    second.reload()
+    expect(second.locator("[data-offline-status]")).to_be_hidden()
+    # The same mark replayed by the other tab (a retry after a lost answer).
+    replay = second.evaluate(
+        """mark => fetch("/th/offline/sync/", {
+             method: "POST", credentials: "same-origin",
+             headers: {"Content-Type": "application/json",
+                       "X-CSRFToken": document.cookie.match(/csrftoken=([^;]+)/)[1]},
+             body: JSON.stringify({marks: [{id: mark.id, page: mark.page, at: mark.at}]})
+           }).then(r => r.json())""",
+        queued[0],
+    )
+    assert replay["results"][0]["status"] == "duplicate"
+    assert StepCompletion.objects.filter(user=learner, page=lessons[0]).count() == 1
+    assert OfflineMark.objects.filter(user=learner).count() == 1

@@ -174,7 +174,7 @@
 
   // Online: saved copies are compared with the server's versions; what changed
   // is downloaded again and the learner is told.
-  function refreshSaved(force) {
+  function refreshSaved(force, marked) {
     return savedCourses().then(function (courses) {
       return courses.reduce(function (chain, record) {
         return chain.then(function () {
@@ -186,8 +186,11 @@
             return response.json().then(function (manifest) {
               var before = {};
               record.manifest.lessons.forEach(function (l) { before[l.url] = l.version; });
-              var changed = manifest.lessons.filter(function (l) { return before[l.url] !== l.version; });
-              var old = changed.filter(function (l) { return before[l.url] !== undefined; });
+              // Changed on the server, or just marked done (the saved copy shows it).
+              var changed = manifest.lessons.filter(function (l) {
+                return before[l.url] !== l.version || (marked && marked.indexOf(l.id) !== -1);
+              });
+              var old = changed.filter(function (l) { return before[l.url] !== undefined && before[l.url] !== l.version; });
               return saveLessons(manifest, changed).then(function () {
                 return caches.open(SAVED).then(function (cache) { return store(cache, manifest.course.url); });
               }).then(function () {
@@ -366,6 +369,10 @@
         if (!response.ok) return;
         return response.json().then(function (data) {
           var notes = [];
+          var pages = {};
+          marks.forEach(function (m) { pages[m.id] = m.page; });
+          var recorded = data.results.filter(function (r) { return r.status === "recorded"; })
+            .map(function (r) { return pages[r.id]; });
           return dbPromise.then(function (db) {
             return Promise.all(data.results.map(function (result) {
               if (result.note) notes.push(result.note);
@@ -373,7 +380,7 @@
             }));
           }).then(function () {
             if (notes.length) tell(notes.join(" "));
-            return refreshSaved(true);
+            return refreshSaved(true, recorded);
           });
         });
       });
