@@ -133,6 +133,10 @@ def test_save_study_offline_and_sync_once(live_server, phone_page, sign_in, stud
 
     # Back online: the two marks reach the server, once each.
     page.context.set_offline(False)
+    # The page open when the connection returns sends the marks and says so.
+    expect(page.locator("[data-offline-notice]")).to_have_text(
+        "บันทึก 2 บทเรียนที่คุณเรียนจบขณะออฟไลน์แล้ว"
+    )
     page.goto(f"{live_server.url}/th/learn/")
     expect(page.locator("[data-offline-status]")).to_be_hidden()
     expect(

@@ -379,6 +379,7 @@
               return db.delete("marks", result.id);
             }));
           }).then(function () {
+            if (recorded.length) notes.unshift(recorded.length === 1 ? t("synced-one") : fmt(t("synced-many"), { n: recorded.length }));
             if (notes.length) tell(notes.join(" "));
             return refreshSaved(true, recorded);
           });
