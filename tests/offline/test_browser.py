@@ -246,3 +246,27 @@ def test_two_tabs_sync_the_same_mark_once(live_server, phone_page, sign_in, stud
     assert replay["results"][0]["status"] == "duplicate"
     assert StepCompletion.objects.filter(user=learner, page=lessons[0]).count() == 1
     assert OfflineMark.objects.filter(user=learner).count() == 1
+
+
+def test_a_changed_lesson_is_refreshed_and_the_learner_told(
+    live_server, phone_page, sign_in, studied
+):
+    page = phone_page
+    lessons = studied["lessons"]
+    sign_in(page, studied["learner"])
+    _save_course(page, live_server, studied["course"])
+    page.context.set_offline(True)
+    changed = LessonPage.objects.get(pk=lessons[1].pk)
+    changed.title = "บทเรียน 1.2 ฉบับปรับปรุง"
+    changed.save_revision().publish()
+    # The next connection: the saved copy is downloaded again, and the learner told.
+    page.context.set_offline(False)
+    expect(page.locator("[data-offline-notice]")).to_contain_text(
+        "บทเรียนที่บันทึกไว้มีการแก้ไข"
+    )
+    expect(page.locator("[data-offline-notice]")).to_contain_text(
+        "บทเรียน 1.2 ฉบับปรับปรุง"
+    )
+    page.context.set_offline(True)
+    page.goto(f"{live_server.url}{lessons[1].url}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("บทเรียน 1.2 ฉบับปรับปรุง")

@@ -455,7 +455,12 @@
   document.addEventListener("lms:lesson-done", lessonDone);
   if (document.querySelector("[data-lesson-end][data-learning=done]")) lessonDone();
 
-  window.addEventListener("online", function () { quizConnection(); sync(); showPending(); });
+  // The connection is back: marks first, then every saved course is checked.
+  window.addEventListener("online", function () {
+    quizConnection();
+    showPending();
+    sync().then(function () { return refreshSaved(true); });
+  });
   window.addEventListener("offline", function () { quizConnection(); showPending(); });
 
   window.lmsOffline = { queueMark: queueMark, sync: sync, refresh: refreshSaved };
