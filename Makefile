@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test worker install check-system lint messages bench clean elearning-vendor axe-vendor
+.PHONY: run test worker install check-system lint messages bench clean elearning-vendor axe-vendor offline-vendor
 
 $(VENV)/.installed: requirements.lock
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found (this project needs Python 3.11)"; exit 1; }
@@ -81,4 +81,31 @@ axe-vendor:
 	mkdir -p $(AXE_VENDOR); \
 	cp $$build/node_modules/axe-core/axe.min.js $$build/node_modules/axe-core/LICENSE $(AXE_VENDOR)/; \
 	echo "axe-core $(AXE_CORE_VERSION) (MPL-2.0): npm, copied by make axe-vendor" > $(AXE_VENDOR)/VERSION.txt; \
+	rm -rf $$build
+
+# Rebuild the committed Workbox bundle the service worker imports (needs Node.js
+# and npm; `make run` and `make test` do not: vendor/workbox.js is committed).
+WORKBOX_VERSION ?= 7.3.0
+ESBUILD_VERSION ?= 0.24.2
+IDB_VERSION ?= 8.0.3
+OFFLINE_VENDOR := static/js/offline/vendor
+offline-vendor:
+	@command -v npm >/dev/null 2>&1 || { echo "error: npm not found (only needed to rebuild the committed bundle)"; exit 1; }
+	@set -e; build=$$(mktemp -d); \
+	echo '{"name": "lms-offline-vendor", "private": true}' > $$build/package.json; \
+	(cd $$build && npm install --ignore-scripts --no-audit --no-fund esbuild@$(ESBUILD_VERSION) \
+		workbox-routing@$(WORKBOX_VERSION) workbox-strategies@$(WORKBOX_VERSION) \
+		workbox-expiration@$(WORKBOX_VERSION) workbox-cacheable-response@$(WORKBOX_VERSION) \
+		workbox-core@$(WORKBOX_VERSION) idb@$(IDB_VERSION) && node node_modules/esbuild/install.js); \
+	mkdir -p $(OFFLINE_VENDOR); \
+	cp static/js/offline/src/workbox-entry.js $$build/entry.js; \
+	$$build/node_modules/.bin/esbuild $$build/entry.js --bundle --minify --format=iife \
+		--define:process.env.NODE_ENV='"production"' --legal-comments=eof \
+		--outfile=$(OFFLINE_VENDOR)/workbox.js; \
+	cp static/js/offline/src/idb-entry.js $$build/idb-entry.js; \
+	$$build/node_modules/.bin/esbuild $$build/idb-entry.js --bundle --minify --format=iife \
+		--legal-comments=eof --outfile=$(OFFLINE_VENDOR)/idb.js; \
+	cp $$build/node_modules/idb/LICENSE $(OFFLINE_VENDOR)/LICENSE-idb.txt; \
+	cp $$build/node_modules/workbox-core/LICENSE $(OFFLINE_VENDOR)/LICENSE-workbox.txt; \
+	v=$$(node -p "require('$$build/node_modules/workbox-core/package.json').version"); echo "workbox-* $$v and idb $(IDB_VERSION) bundled by esbuild $(ESBUILD_VERSION) (make offline-vendor)" > $(OFFLINE_VENDOR)/VERSIONS.txt; \
 	rm -rf $$build

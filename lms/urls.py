@@ -19,6 +19,7 @@ from .apiv1.api import api as api_v1
 from .apiv1.core import json_not_found
 from .health import health
 from .home import completion, learning
+from .offline import views as offline_views
 from .search import views as search_views
 
 urlpatterns = [
@@ -32,6 +33,8 @@ urlpatterns = [
     re_path(r"^api/v1/", json_not_found),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", health, name="health"),
+    # The service worker at the root: its scope is the whole site.
+    path("sw.js", offline_views.service_worker, name="service_worker"),
     path("verify/", include("certificates.verify_urls")),
     # Open Badges 3.0 issuer identity and the competencies badges align to.
     path(".well-known/did.json", openbadges_views.did_json, name="openbadges_did"),
@@ -75,6 +78,8 @@ urlpatterns += i18n_patterns(
     path("privacy/", include("lms.dataprotection.urls")),
     path("privacy/my-data/", include("lms.privacy.urls")),
     path("search/", search_views.search, name="search"),
+    path("manifest.webmanifest", offline_views.manifest, name="web_manifest"),
+    path("offline/", include("lms.offline.urls")),
     # Before Wagtail's own, which does not match Thai vowels and tone marks.
     re_path(slugs.SERVE_PATTERN, wagtail_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

@@ -172,6 +172,9 @@ class LogoutView(auth_views.LogoutView):
     def post(self, request, *args, **kwargs):
         response = super().post(request, *args, **kwargs)
         messages.info(request, _("You have signed out."))
+        # The phone forgets this account: saved courses (the service worker's
+        # caches), queued offline marks (IndexedDB) and the worker itself.
+        response["Clear-Site-Data"] = '"cache", "storage"'
         return response
 
 

@@ -60,6 +60,7 @@ LOCAL_APPS = [
     "lms.dataprotection.apps.DataProtectionConfig",
     "lms.apiv1.apps.ApiV1Config",
     "lms.home.apps.HomeConfig",
+    "lms.offline.apps.OfflineConfig",
     "competencies.apps.CompetenciesConfig",
     "courses.apps.CoursesConfig",
     "courses.quiz.apps.QuizConfig",

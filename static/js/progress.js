@@ -15,6 +15,7 @@
 
   function done() {
     form.hidden = true;
+    document.dispatchEvent(new CustomEvent("lms:lesson-done"));
     end.setAttribute("data-learning", "done");
     end.querySelectorAll("[data-complete-done], [data-next-link]").forEach(function (el) { el.hidden = false; });
   }
@@ -45,7 +46,16 @@
           end.querySelectorAll("[data-next-link]").forEach(function (el) { el.hidden = true; });
         }
       });
-    }).catch(function () { sending = false; }); // offline: try again on the next scroll
+    }).catch(function () {
+      // Offline: the mark waits on the phone (offline/offline.js) until the
+      // connection returns; without it, try again on the next scroll.
+      if (!navigator.onLine && window.lmsOffline) {
+        observer.disconnect();
+        window.lmsOffline.queueMark(form).then(done, function () { sending = false; });
+      } else {
+        sending = false;
+      }
+    });
   }
 
   var observer = new IntersectionObserver(function (entries) {
