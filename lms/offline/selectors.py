@@ -45,9 +45,8 @@ def _images(lesson: LessonPage) -> list[dict]:
 
 
 def version(page: Page) -> str:
-    """Changes whenever the page is published again."""
-    published = page.last_published_at or page.latest_revision_created_at
-    return f"{page.pk}-{published.timestamp():.0f}" if published else str(page.pk)
+    """Changes whenever the page is published again (its live revision)."""
+    return f"{page.pk}-{page.live_revision_id or 0}"
 
 
 def course_manifest(*, course: CoursePage) -> dict:
