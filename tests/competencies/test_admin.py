@@ -75,10 +75,13 @@ class TestAdministrator:
         client.get(reverse(LIST))  # warm caches (site, permissions)
         with django_assert_max_num_queries(40) as small:
             client.get(reverse(LIST))
+        baseline = len(small.captured_queries)  # read now: each request clears the log
         area = CompetencyArea.objects.get(code="digital")
         for _n in range(10):
             factories.make_competency(area=area)
-        with django_assert_max_num_queries(len(small.captured_queries)):
+        # A change of content refreshes the per-process lookups once (lms/pagecache.py).
+        client.get(reverse(LIST))
+        with django_assert_max_num_queries(baseline):
             client.get(reverse(LIST))
 
     @pytest.mark.parametrize(
