@@ -49,7 +49,7 @@ NEUTRAL_COOKIES = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
 
 _lock = threading.Lock()
 _sites: dict[tuple[str, int], tuple[int, Site | None]] = {}
-_locales: dict[str, tuple[int, str]] = {}
+_locales: dict[str, tuple[int, int, str]] = {}
 
 
 def generation() -> int:
@@ -82,12 +82,15 @@ def _saved_or_deleted(sender, **kwargs) -> None:
 def _locale_for_language(self, language_code):
     """``LocaleManager.get_for_language`` without a query once a locale is known."""
     code = get_supported_content_language_variant(language_code)
+    current = generation()
     known = _locales.get(code)
-    if known is not None:
-        return Locale.from_db(self.db, ["id", "language_code"], known)
+    # Checked against the shared generation, like the sites: a locale deleted
+    # or re-created in another process (or a flushed test database) is re-read.
+    if known is not None and known[0] == current:
+        return Locale.from_db(self.db, ["id", "language_code"], known[1:])
     locale = self.get(language_code=code)
     with _lock:
-        _locales[code] = (locale.pk, locale.language_code)
+        _locales[code] = (current, locale.pk, locale.language_code)
     return locale
 
 

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 
+from lms import pagecache
 from tests import factories
 
 
@@ -20,6 +21,7 @@ def _clear_caches():
     # Wagtail caches the site root paths; a flushed database (transactional
     # and live-server tests) would otherwise see a stale Site.
     cache.clear()
+    pagecache.bump()  # and the per-process site and locale lookups
     yield
     cache.clear()
 

@@ -125,13 +125,11 @@ def untranslated(html: str, ignore=()) -> list[str]:
     return sorted(set(problems))
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("load_demo", verbosity=0)
-    yield
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0)
+@pytest.fixture
+def demo(db):
+    # Inside the test's transaction: a flush afterwards would also wipe what
+    # the migrations made (root page, site, locales, groups) for later tests.
+    call_command("load_demo", verbosity=0)
 
 
 def screens():
