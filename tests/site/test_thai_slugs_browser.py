@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from courses.models import CoursePage
 from lms.accounts.roles import sync_roles
 from tests import factories
+from tests.admin_browser import admin_sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,17 +22,7 @@ TITLE = "การขายสินค้าออนไลน์เบื้�
 
 
 def _sign_in(browser, live_server, user):
-    context = browser.new_context(
-        viewport={"width": 1366, "height": 768}, locale="th-TH"
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.locator("#id_username").fill(user.username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url("**/admin/")
-    return context, page
+    return admin_sign_in(browser, live_server, user, PASSWORD)
 
 
 def _start_course(page, live_server, catalogue):
