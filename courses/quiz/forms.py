@@ -193,6 +193,7 @@ class MarkingFilterForm(forms.Form):
     province = forms.ChoiceField(label=_l("Province"), required=False)
 
     def __init__(self, *args, quizzes, provinces, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["quiz"].choices = [("", _("All quizzes"))] + [
             (str(pk), title) for pk, title in quizzes
