@@ -8,7 +8,16 @@ import itertools
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from competencies.models import (
     Competency,
@@ -27,6 +36,25 @@ from lms.accounts.models import VolunteerProfile
 from lms.home.models import HomePage
 
 _seq = itertools.count(1)
+
+
+def ensure_moderation_workflow() -> Workflow:
+    """The migrations' moderation workflow (one task for the Administrator
+    group, on the whole tree), put back if it is gone.
+
+    pytest-django runs transactional tests last, and each one flushes the
+    database when it ends: the workflow the migrations made is gone for every
+    transactional test after the first, and a page or course submitted then
+    finds no workflow ("No moderation workflow applies to ...")."""
+    workflow = Workflow.objects.filter(active=True).first()
+    if workflow is not None:
+        return workflow
+    workflow = Workflow.objects.create(name="Moderators approval")
+    task = GroupApprovalTask.objects.create(name="Moderators approval")
+    task.groups.set([Group.objects.get(name="Administrator")])
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.create(workflow=workflow, page=Page.get_first_root_node())
+    return workflow
 
 
 def ensure_site() -> HomePage:

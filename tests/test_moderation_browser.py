@@ -18,27 +18,6 @@ SHOTS = Path(os.environ.get("SHOTS_DIR", "/tmp/shots-reports"))
 PASSWORD = "ตรวจ-เนื้อหา-2026"
 
 
-def _ensure_workflow():
-    """Transactional tests flush the database, taking the migration's
-    "Administrator approval" workflow with it: put it back if it is gone."""
-    from django.contrib.auth.models import Group
-    from wagtail.models import (
-        GroupApprovalTask,
-        Page,
-        Workflow,
-        WorkflowPage,
-        WorkflowTask,
-    )
-
-    if Workflow.objects.filter(active=True).exists():
-        return
-    workflow = Workflow.objects.create(name="Administrator approval")
-    task = GroupApprovalTask.objects.create(name="Administrator approval")
-    task.groups.set([Group.objects.get(name="Administrator")])
-    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.create(workflow=workflow, page=Page.get_first_root_node())
-
-
 def _open_actions(page):
     page.locator(
         "footer .dropdown-toggle, footer [data-w-dropdown-target=toggle]"
@@ -50,7 +29,7 @@ def test_trainer_submits_administrator_rejects_with_a_comment(
 ):
     factories.ensure_site()
     sync_roles()
-    _ensure_workflow()
+    factories.ensure_moderation_workflow()
     course = factories.make_course(modules=1, lessons=1)
     module = ModulePage.objects.child_of(course).get()
     trainer = factories.make_user(
