@@ -89,3 +89,61 @@ def attempt_summary(*, page: PackagePage, scope=None) -> dict:
             mean_score=Avg("score"),
         )
     )
+
+
+def _median(values: list[float]) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def package_statistics(*, page: PackagePage, scope=None) -> dict:
+    """A step's figures for the trainer (one query, whatever the attempts):
+    learners who attempted, completed, passed and failed (failed: a failed
+    attempt and no pass since), attempts, mean and median score, attempts per
+    learner and the share of first attempts with a result that passed.
+    ``scope`` limits them to the learners of the trainer's provinces."""
+    rows = list(
+        attempt_list(page=page, scope=scope)
+        .order_by()
+        .values_list("user_id", "number", "completed", "passed", "score")
+    )
+    learners, completed, passed, failed = set(), set(), set(), set()
+    first_judged = first_passed = 0
+    scores = []
+    for user_id, number, done, ok, score in rows:
+        learners.add(user_id)
+        if done:
+            completed.add(user_id)
+        if ok is True:
+            passed.add(user_id)
+        elif ok is False:
+            failed.add(user_id)
+        if score is not None:
+            scores.append(float(score))
+        if number == 1 and ok is not None:
+            first_judged += 1
+            first_passed += ok is True
+    median = _median(scores)
+    return {
+        "attempts": len(rows),
+        "learners": len(learners),
+        "completed": len(completed),
+        "passed": len(passed),
+        "failed": len(failed - passed),
+        "mean_score": round(sum(scores) / len(scores), 1) if scores else None,
+        "median_score": round(median, 1) if median is not None else None,
+        "attempts_per_learner": round(len(rows) / len(learners), 1)
+        if learners
+        else None,
+        "first_attempts_judged": first_judged,
+        "first_attempt_pass_rate": _rate(first_passed, first_judged),
+    }
