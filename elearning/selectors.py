@@ -1,13 +1,14 @@
 """Reads for package steps: the learner's player and the trainer's results."""
 
 from django.db.models import Avg, Count, Q
+from django.templatetags.static import static
 from django.urls import reverse
 
 from courses.services import canonical_page
 from lms.accounts.selectors import scope_filter
 
 from .models import PackageAttempt, PackageKind, PackagePage
-from .services import run_token
+from .services import offline_token, run_token
 
 H5P_PLAYER = "__lms__/h5p.html"
 
@@ -49,6 +50,51 @@ def player_context(*, page: PackagePage, user) -> dict:
             token=run_token(package=package, attempt=current), package=package
         )
     return context
+
+
+def offline_launch_url(*, package) -> str:
+    """The frame a saved course opens offline: the package under its stable token."""
+    return launch_url(token=offline_token(package=package), package=package)
+
+
+def offline_files(*, package) -> list[str]:
+    """Every URL the package's frame may ask for under its stable token: the
+    launch file (or our H5P player), its starting state and each unpacked
+    file, read from the package's directory (no query)."""
+    token = offline_token(package=package)
+    urls = [
+        offline_launch_url(package=package),
+        reverse(
+            "elearning_run:run", kwargs={"token": token, "path": "__lms__/state.js"}
+        ),
+    ]
+    root = package.directory
+    if root.is_dir():
+        for file in sorted(root.rglob("*")):
+            if file.is_file() and not file.is_symlink():
+                path = file.relative_to(root).as_posix()
+                url = reverse(
+                    "elearning_run:run", kwargs={"token": token, "path": path}
+                )
+                if url not in urls:
+                    urls.append(url)
+    return urls
+
+
+def offline_static(*, package) -> list[str]:
+    """The site's own files the frame loads around the package (runtimes, H5P player)."""
+    if package.kind == PackageKind.H5P:
+        names = (
+            "elearning/h5p/styles/h5p.css",
+            "elearning/h5p/frame.bundle.js",
+            "elearning/h5p/main.bundle.js",
+            "elearning/h5p-bridge.js",
+        )
+    elif package.kind == PackageKind.SCORM_12:
+        names = ("elearning/vendor/scorm12.min.js", "elearning/scorm-bridge.js")
+    else:
+        names = ("elearning/vendor/scorm2004.min.js", "elearning/scorm-bridge.js")
+    return [static(name) for name in (*names, "elearning/package-offline.js")]
 
 
 def preview_launch_url(*, page: PackagePage) -> str | None:
