@@ -100,6 +100,14 @@ def _formatter(action: str, label, message):
                 }
                 if data.get("changes"):
                     detail = f"{detail}; {describe_changes(data['changes'])}"
+            elif action in ("lms.mark", "lms.mark_change"):
+                detail = describe_mark(data.get("changes") or {})
+                if data.get("quiz"):
+                    attempt = _("%(quiz)s, attempt %(number)s") % {
+                        "quiz": data["quiz"],
+                        "number": data.get("number", ""),
+                    }
+                    detail = f"{attempt}: {detail}"
             elif data.get("changes"):
                 detail = describe_changes(data["changes"])
                 if data.get("detail"):
@@ -143,6 +151,31 @@ def describe_changes(changes) -> str:
         )
     return "; ".join(
         f"{name}: {_shown(old)} → {_shown(new)}" for name, (old, new) in changes.items()
+    )
+
+
+MARK_FIELDS = {
+    "credit": _("mark"),
+    "comment": _("comment"),
+    "score": _("attempt score (%)"),
+    "passed": _("result"),
+}
+
+
+def describe_mark(changes: dict) -> str:
+    """A mark or a change of mark: mark, comment, the attempt's score and
+    result, each before → after, with the field names and results translated."""
+
+    def shown(name, value):
+        if name == "passed" and value is not None:
+            return str(_("quiz passed") if value else _("quiz failed"))
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return _shown(value)
+
+    return "; ".join(
+        f"{MARK_FIELDS.get(name, name)}: {shown(name, old)} → {shown(name, new)}"
+        for name, (old, new) in changes.items()
     )
 
 

@@ -97,6 +97,7 @@ def test_sign_up_with_linked_regions_enrol_study_and_finish(live_server, phone_p
     # Sign out, then back in with the phone number.
     page.get_by_role("navigation", name="หลัก").get_by_text("เมนู").click()
     page.get_by_role("button", name="ออกจากระบบ").click()
+    expect(page.get_by_text("ออกจากระบบแล้ว")).to_be_visible()
     page.goto(f"{live_server.url}/th/accounts/login/")
     page.get_by_label("โทรศัพท์หรืออีเมล").fill("081-555-1234")
     page.get_by_label("รหัสผ่าน").fill("ข้าวเหนียว-มะม่วง-2026")

@@ -119,3 +119,18 @@ def outline_nodes(root: OutlineNode) -> list[OutlineNode]:
         nodes.append(module)
         nodes.extend(module.children)
     return nodes
+
+
+def never_live_course_of(page: Page) -> CoursePage | None:
+    """The course holding ``page`` if that course was never live and has
+    other pages not live yet: such a page must not go live on its own (a new
+    course goes live only whole, from its outline). Two queries."""
+    course = CoursePage.objects.ancestor_of(page, inclusive=True).first()
+    if course is None or course.first_published_at is not None:
+        return None
+    others = (
+        Page.objects.descendant_of(course, inclusive=True)
+        .exclude(pk=page.pk)
+        .filter(live=False)
+    )
+    return course if others.exists() else None

@@ -21,7 +21,8 @@ from lms.slugs import next_free_slug, slugify
 
 from ..models import CoursePage
 from ..quiz.models import Question, QuizPage, QuizQuestion
-from .selectors import course_outline_tree, outline_nodes
+from . import notifications
+from .selectors import course_outline_tree, outline_nodes, pending_workflow_states
 
 
 class CourseAuthoringError(Exception):
@@ -41,8 +42,29 @@ def course_submit(*, course: CoursePage, user) -> list[Page]:
     submitted.
     """
     nodes = outline_nodes(course_outline_tree(course=course))
+    with notifications.course_batch():
+        submitted = _submit_each(_submittable(nodes), user)
+    if not submitted:
+        raise CourseAuthoringError(
+            _("Nothing in this course is waiting to be submitted.")
+        )
+    log(
+        instance=course,
+        action="lms.course.submit",
+        user=user,
+        data=_log_data(submitted),
+    )
+    transaction.on_commit(
+        lambda: notifications.notify_course_submitted(
+            course=course, pages=submitted, user=user
+        )
+    )
+    return submitted
+
+
+def _submit_each(nodes, user) -> list[Page]:
     submitted = []
-    for node in _submittable(nodes):
+    for node in nodes:
         page = node.page.specific
         if not page.permissions_for_user(user).can_edit():
             raise PermissionDenied
@@ -60,16 +82,6 @@ def course_submit(*, course: CoursePage, user) -> list[Page]:
                 )
             workflow.start(page, user)
         submitted.append(page)
-    if not submitted:
-        raise CourseAuthoringError(
-            _("Nothing in this course is waiting to be submitted.")
-        )
-    log(
-        instance=course,
-        action="lms.course.submit",
-        user=user,
-        data=_log_data(submitted),
-    )
     return submitted
 
 
@@ -116,17 +128,49 @@ def course_approve(*, course: CoursePage, user, comment: str = "") -> list[Page]
                 % {"titles": ", ".join(n.page.draft_title for n in waiting)}
             )
     # Steps before their module, modules before the course: deepest first.
-    approved = [
-        _act(n, user, "approve", comment)
-        for n in sorted(pending, key=lambda n: -n.page.depth)
-    ]
+    with notifications.course_batch():
+        approved = [
+            _act(n, user, "approve", comment)
+            for n in sorted(pending, key=lambda n: -n.page.depth)
+        ]
     log(
         instance=course,
         action="lms.course.approve",
         user=user,
         data=_log_data(approved),
     )
+    _notify_decision(course, pending, approved, user, comment, approved=True)
     return approved
+
+
+def _notify_decision(course, pending, pages, user, comment, *, approved):
+    """After the commit: one mail to the submitters; in a workflow of several
+    steps, the pages that moved on to a next step notify its reviewers once."""
+    submitters = [n.workflow_state.requested_by for n in pending]
+
+    def send():
+        notifications.notify_course_decided(
+            course=course,
+            pages=pages,
+            submitters=submitters,
+            user=user,
+            approved=approved,
+            comment=comment,
+        )
+        if approved:
+            still = pending_workflow_states(pages=pages)
+            moving_on = [
+                p
+                for p in pages
+                if p.pk in still
+                and still[p.pk].status == WorkflowState.STATUS_IN_PROGRESS
+            ]
+            if moving_on:
+                notifications.notify_course_submitted(
+                    course=course, pages=moving_on, user=submitters[0]
+                )
+
+    transaction.on_commit(send)
 
 
 @transaction.atomic
@@ -135,10 +179,12 @@ def course_reject(*, course: CoursePage, user, comment: str) -> list[Page]:
     if not comment.strip():
         raise CourseAuthoringError(_("Say what needs to change."))
     _nodes, pending = _in_moderation(course)
-    rejected = [_act(n, user, "reject", comment) for n in pending]
+    with notifications.course_batch():
+        rejected = [_act(n, user, "reject", comment) for n in pending]
     log(
         instance=course, action="lms.course.reject", user=user, data=_log_data(rejected)
     )
+    _notify_decision(course, pending, rejected, user, comment, approved=False)
     return rejected
 
 

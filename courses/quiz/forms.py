@@ -179,3 +179,33 @@ class QuizPageForm(ThaiSlugPageForm):
                     "random_tag", _("No question in this course's bank has this tag.")
                 )
         return cleaned
+
+
+class MarkingFilterForm(forms.Form):
+    """The marking queue's filters (GET): a quiz and a province.
+
+    The province choices are the trainer's own provinces (all for an
+    administrator); a value outside them is invalid and filters nothing."""
+
+    quiz = forms.TypedChoiceField(
+        label=_l("Quiz"), required=False, coerce=int, empty_value=None
+    )
+    province = forms.ChoiceField(label=_l("Province"), required=False)
+
+    def __init__(self, *args, quizzes, provinces, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.fields["quiz"].choices = [("", _("All quizzes"))] + [
+            (str(pk), title) for pk, title in quizzes
+        ]
+        self.fields["province"].choices = [("", _("All my provinces"))] + list(
+            provinces
+        )
+
+    def filters(self) -> dict:
+        """``quiz_id`` and ``province`` for the selectors (``None``: no filter)."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return {
+            "quiz_id": data.get("quiz"),
+            "province": data.get("province") or None,
+        }

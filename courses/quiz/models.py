@@ -458,3 +458,8 @@ class Answer(models.Model):
                 fields=["attempt", "question"], name="quiz_answer_unique_question"
             )
         ]
+
+    @property
+    def mark(self) -> float | None:
+        """The credit as the mark a trainer types (0–100)."""
+        return None if self.credit is None else round(self.credit * 100, 2)

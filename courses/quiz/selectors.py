@@ -7,7 +7,14 @@ from lms.accounts.selectors import scope_filter
 from lms.i18n import current_language
 
 from . import grading
-from .models import Answer, Attempt, AttemptStatus, FeedbackMode, Question
+from .models import (
+    Answer,
+    Attempt,
+    AttemptStatus,
+    FeedbackMode,
+    Question,
+    QuizPage,
+)
 
 
 def quiz_status(*, user, quiz) -> dict:
@@ -245,18 +252,71 @@ def answer_in_scope(*, answer_id: int, scope: set[str] | None) -> bool:
     ).exists()
 
 
+def _marking_filter(
+    scope: set[str] | None, quiz_id: int | None, province: str | None, course_id=None
+) -> Q:
+    """Learners in ``scope`` (``None``: all), then the filters a trainer chose.
+
+    A province outside ``scope`` finds nothing: the filter narrows the scope,
+    it never widens it."""
+    condition = scope_filter(scope, prefix="attempt__user__")
+    if quiz_id:
+        condition &= Q(attempt__quiz_id=quiz_id)
+    if province:
+        condition &= Q(attempt__user__profile__province_code=province)
+    if course_id:
+        condition &= Q(question__course_id=course_id)
+    return condition
+
+
 def marking_queue(
-    *, course_id: int | None = None, scope: set[str] | None = None
+    *,
+    course_id: int | None = None,
+    scope: set[str] | None = None,
+    quiz_id: int | None = None,
+    province: str | None = None,
 ) -> QuerySet[Answer]:
     """Free-text answers waiting for a trainer, oldest first.
 
-    ``scope`` limits them to learners of those provinces (``None``: all).
+    ``scope`` limits them to learners of those provinces (``None``: all);
+    ``quiz_id`` and ``province`` narrow them further.
     """
-    queryset = Answer.objects.filter(
-        scope_filter(scope, prefix="attempt__user__"), needs_marking=True
+    return (
+        Answer.objects.filter(
+            _marking_filter(scope, quiz_id, province, course_id), needs_marking=True
+        )
+        .select_related("question", "attempt__quiz", "attempt__user")
+        .order_by("attempt__submitted_at", "pk")
     )
-    if course_id:
-        queryset = queryset.filter(question__course_id=course_id)
-    return queryset.select_related(
-        "question", "attempt__quiz", "attempt__user"
-    ).order_by("attempt__submitted_at", "pk")
+
+
+def recently_marked(
+    *,
+    scope: set[str] | None = None,
+    quiz_id: int | None = None,
+    province: str | None = None,
+    limit: int = 10,
+) -> list[Answer]:
+    """The answers marked last (newest first), with the same filters as the
+    queue, so a trainer can change a mark given a moment ago."""
+    return list(
+        Answer.objects.filter(
+            _marking_filter(scope, quiz_id, province), marked_at__isnull=False
+        )
+        .select_related("question", "attempt__quiz", "attempt__user", "marked_by")
+        .order_by("-marked_at", "-pk")[:limit]
+    )
+
+
+def marking_quizzes() -> list[tuple[int, str]]:
+    """(id, title) of the quizzes with answers waiting for, or given, a
+    trainer's mark, for the queue's filter; one query."""
+    return list(
+        QuizPage.objects.filter(
+            Q(attempts__answers__needs_marking=True)
+            | Q(attempts__answers__marked_at__isnull=False)
+        )
+        .distinct()
+        .order_by("title")
+        .values_list("pk", "title")
+    )

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from courses.models import Enrollment
 from courses.progress_selectors import step_is_locked
 from courses.services import EnrollmentError, canonical_page, step_complete
+from lms import audit
 
 from . import grading
 from .models import Answer, Attempt, AttemptStatus, Question, QuestionKind, QuizPage
@@ -332,6 +333,15 @@ def _finish(attempt: Attempt, *, key: dict[str, dict]) -> None:
         attempt.status = AttemptStatus.PENDING
         attempt.save(update_fields=fields)
         return
+    _score(attempt, answers, key=key)
+    attempt.status = AttemptStatus.GRADED
+    attempt.save(update_fields=fields)
+    if attempt.passed:
+        _pass_actions(attempt)
+
+
+def _score(attempt: Attempt, answers: dict, *, key: dict[str, dict]) -> None:
+    """Set ``score`` (points earned, in %) and ``passed`` from the answers' credit."""
     items = []
     for item in attempt.plan:
         spec = key.get(str(item["question"]))
@@ -341,10 +351,6 @@ def _finish(attempt: Attempt, *, key: dict[str, dict]) -> None:
         items.append((spec["points"], (answer.credit or 0.0) if answer else 0.0))
     attempt.score = grading.score_percent(items)
     attempt.passed = attempt.score >= attempt.quiz.pass_mark
-    attempt.status = AttemptStatus.GRADED
-    attempt.save(update_fields=fields)
-    if attempt.passed:
-        _pass_actions(attempt)
 
 
 def _pass_actions(attempt: Attempt) -> None:
@@ -363,20 +369,67 @@ def _pass_actions(attempt: Attempt) -> None:
     quiz_passed.send(sender=Attempt, attempt=attempt)
 
 
+def _percent(credit) -> float | None:
+    """Credit (0–1) as the mark a trainer types (0–100), for the audit log."""
+    return None if credit is None else round(float(credit) * 100, 2)
+
+
 @transaction.atomic
-def answer_mark(*, marker, answer_id: int, credit: float, comment: str = "") -> Answer:
-    """A trainer marks a free-text answer (credit 0–1); the attempt's result
-    is final when none of its answers is left, and a pass runs the pass actions."""
+def answer_mark(
+    *, marker, answer_id: int, credit: float, comment: str = "", change: bool = False
+) -> Answer:
+    """A trainer marks a free-text answer (credit 0–1), or changes its mark.
+
+    A first mark makes the attempt's result final once none of its answers
+    waits, and a pass runs the pass actions. Without ``change`` a marked
+    answer is refused ("already marked": another trainer got there first),
+    except the same mark and comment again (a double click, a replayed
+    request), which counts once: nothing is saved and nothing logged.
+
+    ``change`` re-marks a marked answer: the score and result of a graded
+    attempt are recomputed. Failed → passed runs the pass actions (which are
+    idempotent: the step completion and the attempt's evidence are only ever
+    recorded once). Passed → failed sets the result to failed but does not
+    take back what passing gave (the step completion, the evidence, a
+    certificate): the log entry records the result before and after, so an
+    administrator can withdraw evidence or revoke a certificate by hand.
+
+    Each mark is logged as ``lms.mark`` and each change as ``lms.mark_change``
+    with the mark (0–100), comment and result before and after.
+    """
     if not 0.0 <= float(credit) <= 1.0:
         raise QuizError(_("Give a mark from 0 to 100."))
-    answer = Answer.objects.select_for_update().get(pk=answer_id)
-    if not answer.needs_marking:
+    credit = float(credit)
+    comment = comment.strip()[:2000]
+    answer = (
+        Answer.objects.select_for_update(of=("self",))
+        .select_related("question")
+        .get(pk=answer_id)
+    )
+    if not answer.needs_marking and answer.marked_at is None:
+        # Graded automatically (a choice, a short answer): not a trainer's to mark.
+        raise QuizError(_("This answer is graded automatically."))
+    was_marked = not answer.needs_marking
+    if was_marked and (answer.credit, answer.marker_comment) == (credit, comment):
+        return answer
+    if was_marked and not change:
         raise QuizError(_("This answer was already marked."))
-    answer.credit = float(credit)
+    attempt = (
+        Attempt.objects.select_for_update()
+        .select_related("quiz", "user")
+        .get(pk=answer.attempt_id)
+    )
+    before = {
+        "credit": _percent(answer.credit) if was_marked else None,
+        "comment": answer.marker_comment if was_marked else "",
+        "score": None if attempt.score is None else float(attempt.score),
+        "passed": attempt.passed,
+    }
+    answer.credit = credit
     answer.needs_marking = False
     answer.marked_by = marker
     answer.marked_at = timezone.now()
-    answer.marker_comment = comment[:2000]
+    answer.marker_comment = comment
     answer.save(
         update_fields=[
             "credit",
@@ -386,11 +439,37 @@ def answer_mark(*, marker, answer_id: int, credit: float, comment: str = "") -> 
             "marker_comment",
         ]
     )
-    attempt = (
-        Attempt.objects.select_for_update()
-        .select_related("quiz", "user")
-        .get(pk=answer.attempt_id)
-    )
     if attempt.status == AttemptStatus.PENDING:
         _finish(attempt, key=attempt_key(attempt=attempt))
+    elif attempt.status == AttemptStatus.GRADED:
+        _regrade(attempt, key=attempt_key(attempt=attempt))
+    after = {
+        "credit": _percent(credit),
+        "comment": comment,
+        "score": None if attempt.score is None else round(float(attempt.score), 1),
+        "passed": attempt.passed,
+    }
+    # Logged on the question: trainers and administrators may view questions,
+    # which is what lets Wagtail's site history show them the entry.
+    audit.log(
+        answer.question,
+        "lms.mark_change" if was_marked else "lms.mark",
+        by=marker,
+        changes=audit.changes_between(before, after),
+        quiz=attempt.quiz.title,
+        number=attempt.number,
+        answer=answer.pk,
+        attempt=attempt.pk,
+        person=attempt.user_id,
+    )
     return answer
+
+
+def _regrade(attempt: Attempt, *, key: dict[str, dict]) -> None:
+    """Recompute a graded attempt's score and result after a mark changed;
+    a fail becoming a pass runs the pass actions (see ``answer_mark``)."""
+    was_passed = attempt.passed
+    _score(attempt, {a.question_id: a for a in attempt.answers.all()}, key=key)
+    attempt.save(update_fields=["score", "passed"])
+    if attempt.passed and not was_passed:
+        _pass_actions(attempt)

@@ -224,6 +224,10 @@ FIELD_MESSAGES = {
     "string_too_short": gettext_lazy("The text is too short."),
     "string_type": gettext_lazy("Enter text."),
     "list_type": gettext_lazy("Enter a list."),
+    "float_parsing": gettext_lazy("Enter a number, such as 12 or 3.5."),
+    "float_type": gettext_lazy("Enter a number, such as 12 or 3.5."),
+    "finite_number": gettext_lazy("Enter a number, such as 12 or 3.5."),
+    "too_long": gettext_lazy("There are too many items."),
     "uuid_parsing": gettext_lazy("Enter a valid identifier."),
     "json_invalid": gettext_lazy("The request body is not valid JSON."),
     "model_attributes_type": gettext_lazy("The request body must be a JSON object."),
@@ -260,6 +264,9 @@ def install_error_handlers(api) -> None:
             message = FIELD_MESSAGES.get(
                 error.get("type"), _("This value is not valid.")
             )
+            if error.get("type") == "dict_type" and len(error.get("loc", ())) > 2:
+                # A field inside the body (a matching answer), not the body.
+                message = _("Enter an object of names and values.")
             fields.setdefault(field_name(error.get("loc", ())), []).append(str(message))
         return error_response(
             api,

@@ -26,3 +26,12 @@ AXES_ENABLED = False
 
 # The development signing key of the test run lives outside the repository.
 CERTIFICATES_DEV_KEY_DIR = os.path.join(tempfile.gettempdir(), "lms-test-openbadges")
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not Django's shared in-memory database: the live server's
+    # threads then each have their own connection, and two requests at once
+    # (two tabs syncing) wait on WAL's busy timeout as in development instead
+    # of failing with "database table is locked". One file per test run.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"lms-test-{os.getpid()}.sqlite3")
+    }

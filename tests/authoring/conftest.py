@@ -1,10 +1,30 @@
 import pytest
-from wagtail.models import Page
+from django.contrib.auth.models import Group
+from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
 from courses.models import CoursePage, LessonPage, ModulePage
 from courses.quiz.models import QuizPage
 from tests import factories
 from tests.quiz.helpers import make_question
+
+
+def ensure_moderation_workflow() -> Workflow:
+    """The migrations' "Moderators approval" workflow (one task for the
+    Administrator group, on the whole tree), put back if it is gone.
+
+    pytest-django runs transactional tests last, and each one flushes the
+    database when it ends: the workflow the migrations made is gone for every
+    transactional test after the first, and a course submitted then finds no
+    workflow ("No moderation workflow applies to ...")."""
+    workflow = Workflow.objects.filter(active=True).first()
+    if workflow is not None:
+        return workflow
+    workflow = Workflow.objects.create(name="Moderators approval")
+    task = GroupApprovalTask.objects.create(name="Moderators approval")
+    task.groups.set([Group.objects.get(name="Administrator")])
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.create(workflow=workflow, page=Page.get_first_root_node())
+    return workflow
 
 
 def make_draft_course(catalogue, trainer, *, lessons=2, title="หลักสูตรร่าง"):

@@ -80,11 +80,6 @@ def _save_course(page, live_server, course):
     expect(panel.get_by_role("button", name="ลบออกจากโทรศัพท์เครื่องนี้")).to_be_visible()
 
 
-@pytest.mark.xfail(
-    reason="after the merge with the new My learning page, the saved-courses list "
-    "does not appear there in this journey; the sync-once, two-tab and update tests pass",
-    strict=False,
-)
 def test_save_study_offline_and_sync_once(live_server, phone_page, sign_in, studied):
     page = phone_page
     course, lessons, learner = studied["course"], studied["lessons"], studied["learner"]

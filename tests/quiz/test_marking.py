@@ -140,10 +140,12 @@ class TestMarking:
             page=pending.quiz, user=pending.user
         ).exists()
         assert received == [pending.pk]
-        assert (
-            "วางสายแล้วโทรกลับเบอร์ทางการ"
-            not in client.get(reverse("quiz_marking")).content.decode()
+        # Out of the waiting answers, into the recently marked ones.
+        waiting, recent = (
+            client.get(reverse("quiz_marking")).content.decode().split('id="recent"')
         )
+        assert "วางสายแล้วโทรกลับเบอร์ทางการ" not in waiting
+        assert "วางสายแล้วโทรกลับเบอร์ทางการ" in recent
 
     def test_a_low_mark_finalises_a_fail(self, roles, pending):
         answer = Answer.objects.get(attempt=pending, needs_marking=True)

@@ -1,8 +1,16 @@
 """Quizzes: start an attempt, fetch its questions (never which answer is
-correct), autosave, submit, results and history. The quiz services grade."""
+correct), autosave, submit, results and history. The quiz services grade.
+
+Matching questions are shown as the take page shows them: the items
+(``options``, by option id) and the answers to pair them with (``choices``,
+by their position in a list shuffled when the attempt started, so a choice's
+id says nothing about the item it belongs to). Numerical questions are a
+number field; the correct number and its tolerance stay on the server.
+"""
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Annotated
 from uuid import UUID
 
 from django.shortcuts import get_object_or_404
@@ -13,7 +21,7 @@ from ninja.pagination import paginate
 from wagtail.models import Locale
 
 from courses.progress_selectors import in_language
-from courses.quiz import selectors, services
+from courses.quiz import grading, selectors, services
 from courses.quiz.models import Attempt, QuizPage
 
 from ..core import ApiError, Id, Pages, Text, errors, not_found
@@ -46,18 +54,51 @@ class OptionOut(Schema):
     chosen: bool
 
 
+class ChoiceOut(Schema):
+    id: int = Field(
+        ...,
+        description="The choice's position in this attempt's shuffled list "
+        "(the value the take page's select sends); not tied to any item",
+    )
+    text: str
+
+
 class QuestionOut(Schema):
     id: int
     number: int
-    kind: str
+    kind: str = Field(
+        ...,
+        description="single, multiple, true_false, short, free, matching or numerical",
+    )
     text: str
     points: int
-    options: list[OptionOut]
-    text_answer: str = Field(..., description="Text saved so far (short/free answers)")
+    options: list[OptionOut] = Field(
+        ...,
+        description="Choice questions: the options. Matching: the items to "
+        "pair (``chosen`` is always false; see ``matches``)",
+    )
+    choices: list[ChoiceOut] = Field(
+        ...,
+        description="Matching only: the answers to pair the items with, each "
+        "once, in a fixed order that does not follow the items",
+    )
+    matches: dict[str, int] = Field(
+        ...,
+        description="Matching only: saved so far, item (option) id → choice id",
+    )
+    text_answer: str = Field(
+        ...,
+        description="Saved so far: short and free answers, and numerical ones "
+        "as the text typed or sent",
+    )
 
 
 class ReviewOptionOut(OptionOut):
     correct: bool
+    chosen_text: str = Field(
+        "", description="Matching only: the answer chosen for this item"
+    )
+    match: str = Field("", description="Matching only: the right answer")
 
 
 class ReviewOut(Schema):
@@ -98,10 +139,35 @@ class AttemptOut(AttemptSummary):
     )
 
 
+# A matching answer: item (option) id → choice id (a position from 0).
+ChoiceId = Annotated[int, Field(ge=0, le=1000)]
+
+
 class AnswerIn(Schema):
     question: Id
-    options: list[Id] = Field(default_factory=list, max_length=50)
-    text: Text = Field("", max_length=services.MAX_TEXT)
+    options: list[Id] = Field(
+        default_factory=list,
+        max_length=50,
+        description="Single, multiple and true/false: the option ids chosen",
+    )
+    text: Text = Field(
+        "",
+        max_length=services.MAX_TEXT,
+        description="Short and free answers; numerical as typed, like the "
+        "take page: Thai digits (๐–๙) and spaces are accepted and a comma "
+        "separates thousands (“๑,๒๐๐” is 1200; the decimal mark is a point)",
+    )
+    number: float | None = Field(
+        None,
+        allow_inf_nan=False,
+        description="Numerical: the answer as a JSON number (instead of text)",
+    )
+    matches: dict[Id, ChoiceId] | None = Field(
+        None,
+        max_length=50,
+        description="Matching: item (option) id → choice id; items left out "
+        "are unanswered",
+    )
 
 
 class AnswersIn(Schema):
@@ -170,6 +236,12 @@ def attempt_out(attempt: Attempt) -> dict:
                     {"id": o["id"], "text": o["text"], "chosen": o["chosen"]}
                     for o in q["options"]
                 ],
+                "choices": [
+                    {"id": c["index"], "text": c["text"]} for c in q["choices"]
+                ],
+                "matches": {
+                    str(o["id"]): o["pick"] for o in q["options"] if o["pick"] >= 0
+                },
                 "text_answer": q["value"],
             }
             for q in selectors.attempt_questions(attempt=attempt)
@@ -191,6 +263,8 @@ def attempt_out(attempt: Attempt) -> dict:
                         "text": o["text"],
                         "chosen": o["chosen"],
                         "correct": o["correct"],
+                        "chosen_text": o.get("chosen_text", ""),
+                        "match": o.get("match", ""),
                     }
                     for o in item["options"]
                 ],
@@ -205,25 +279,93 @@ def attempt_out(attempt: Attempt) -> dict:
 
 
 def _responses(attempt: Attempt, payload: AnswersIn) -> dict:
-    """``answers`` → the services' ``{question id: option ids or text}``.
+    """``answers`` → the services' ``{question id: option ids, picks or text}``.
 
-    A question that is not in this attempt is a validation error naming it.
+    Each answer must fit its question's kind (the frozen key says which): a
+    question that is not in this attempt, an unknown item or choice, a field
+    of another kind or a numerical answer that is not a number is a
+    validation error naming the field, and nothing is saved or graded.
     """
-    planned = {item["question"] for item in attempt.plan}
-    fields = {}
+    plan = {item["question"]: item for item in attempt.plan}
+    kinds = {
+        int(qid): spec["kind"]
+        for qid, spec in selectors.attempt_key(attempt=attempt).items()
+    }
+    fields: dict[str, list[str]] = {}
     responses = {}
     for i, answer in enumerate(payload.answers):
-        if answer.question not in planned:
-            fields[f"answers.{i}.question"] = [
+        where = f"answers.{i}"
+        if answer.question not in plan:
+            fields[f"{where}.question"] = [
                 _("This question is not part of the attempt.")
             ]
             continue
-        responses[answer.question] = answer.options or answer.text
+        kind = kinds.get(answer.question)
+        if kind == "matching":
+            value = _matching_picks(plan[answer.question], answer, where, fields)
+        elif kind == "numerical":
+            value = _numerical_text(answer, where, fields)
+        else:
+            value = _plain_answer(kind, answer, where, fields)
+        responses[answer.question] = value
     if fields:
         raise ApiError(
             422, "validation_error", _("Check the fields named below."), fields
         )
     return responses
+
+
+def _not_for_this_kind(answer: AnswerIn, allowed: set[str], where, fields) -> None:
+    sent = {
+        "options": bool(answer.options),
+        "text": bool(answer.text),
+        "number": answer.number is not None,
+        "matches": answer.matches is not None,
+    }
+    for name, given in sent.items():
+        if given and name not in allowed:
+            fields[f"{where}.{name}"] = [
+                _("This kind of question is not answered with this field.")
+            ]
+
+
+def _matching_picks(item: dict, answer: AnswerIn, where, fields) -> list[int]:
+    """``{item id: choice id}`` → the choice per item position, as the take
+    page's selects send it (-1: unanswered)."""
+    _not_for_this_kind(answer, {"matches"}, where, fields)
+    matches = answer.matches or {}
+    count = len(item.get("choices", []))
+    for oid, choice in matches.items():
+        if oid not in item["options"]:
+            fields[f"{where}.matches.{oid}"] = [
+                _("This item is not part of the question.")
+            ]
+        elif choice >= count:
+            fields[f"{where}.matches.{oid}"] = [
+                _("This answer is not one of the question's choices.")
+            ]
+    return [matches.get(oid, -1) for oid in item["options"]]
+
+
+def _numerical_text(answer: AnswerIn, where, fields) -> str:
+    """The number as text, read later by the same parser as the take page's."""
+    _not_for_this_kind(answer, {"text", "number"}, where, fields)
+    if answer.number is not None:
+        if answer.text:
+            fields[f"{where}.number"] = [_("Send the number or the text, not both.")]
+        return repr(answer.number)
+    if answer.text.strip() and grading.parse_number(answer.text) is None:
+        fields[f"{where}.text"] = [_("Enter a number, such as 12 or 3.5.")]
+    return answer.text
+
+
+def _plain_answer(kind, answer: AnswerIn, where, fields) -> list[int] | str:
+    """Choice questions take option ids; short and free answers take text."""
+    if kind in grading.CHOICE_KINDS:
+        _not_for_this_kind(answer, {"options"}, where, fields)
+        return answer.options
+    _not_for_this_kind(answer, {"text"}, where, fields)
+    return answer.text
 
 
 def _close_if_expired(request, attempt: Attempt) -> Attempt:
