@@ -1,13 +1,14 @@
 """Reads for package steps: the learner's player and the trainer's results."""
 
 from django.db.models import Avg, Count, Q
+from django.templatetags.static import static
 from django.urls import reverse
 
 from courses.services import canonical_page
 from lms.accounts.selectors import scope_filter
 
 from .models import PackageAttempt, PackageKind, PackagePage
-from .services import run_token
+from .services import offline_token, run_token
 
 H5P_PLAYER = "__lms__/h5p.html"
 
@@ -51,6 +52,51 @@ def player_context(*, page: PackagePage, user) -> dict:
     return context
 
 
+def offline_launch_url(*, package) -> str:
+    """The frame a saved course opens offline: the package under its stable token."""
+    return launch_url(token=offline_token(package=package), package=package)
+
+
+def offline_files(*, package) -> list[str]:
+    """Every URL the package's frame may ask for under its stable token: the
+    launch file (or our H5P player), its starting state and each unpacked
+    file, read from the package's directory (no query)."""
+    token = offline_token(package=package)
+    urls = [
+        offline_launch_url(package=package),
+        reverse(
+            "elearning_run:run", kwargs={"token": token, "path": "__lms__/state.js"}
+        ),
+    ]
+    root = package.directory
+    if root.is_dir():
+        for file in sorted(root.rglob("*")):
+            if file.is_file() and not file.is_symlink():
+                path = file.relative_to(root).as_posix()
+                url = reverse(
+                    "elearning_run:run", kwargs={"token": token, "path": path}
+                )
+                if url not in urls:
+                    urls.append(url)
+    return urls
+
+
+def offline_static(*, package) -> list[str]:
+    """The site's own files the frame loads around the package (runtimes, H5P player)."""
+    if package.kind == PackageKind.H5P:
+        names = (
+            "elearning/h5p/styles/h5p.css",
+            "elearning/h5p/frame.bundle.js",
+            "elearning/h5p/main.bundle.js",
+            "elearning/h5p-bridge.js",
+        )
+    elif package.kind == PackageKind.SCORM_12:
+        names = ("elearning/vendor/scorm12.min.js", "elearning/scorm-bridge.js")
+    else:
+        names = ("elearning/vendor/scorm2004.min.js", "elearning/scorm-bridge.js")
+    return [static(name) for name in (*names, "elearning/package-offline.js")]
+
+
 def preview_launch_url(*, page: PackagePage) -> str | None:
     """The frame for a trainer's preview: the package alone, nothing saved."""
     if page.package is None:
@@ -89,3 +135,61 @@ def attempt_summary(*, page: PackagePage, scope=None) -> dict:
             mean_score=Avg("score"),
         )
     )
+
+
+def _median(values: list[float]) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def package_statistics(*, page: PackagePage, scope=None) -> dict:
+    """A step's figures for the trainer (one query, whatever the attempts):
+    learners who attempted, completed, passed and failed (failed: a failed
+    attempt and no pass since), attempts, mean and median score, attempts per
+    learner and the share of first attempts with a result that passed.
+    ``scope`` limits them to the learners of the trainer's provinces."""
+    rows = list(
+        attempt_list(page=page, scope=scope)
+        .order_by()
+        .values_list("user_id", "number", "completed", "passed", "score")
+    )
+    learners, completed, passed, failed = set(), set(), set(), set()
+    first_judged = first_passed = 0
+    scores = []
+    for user_id, number, done, ok, score in rows:
+        learners.add(user_id)
+        if done:
+            completed.add(user_id)
+        if ok is True:
+            passed.add(user_id)
+        elif ok is False:
+            failed.add(user_id)
+        if score is not None:
+            scores.append(float(score))
+        if number == 1 and ok is not None:
+            first_judged += 1
+            first_passed += ok is True
+    median = _median(scores)
+    return {
+        "attempts": len(rows),
+        "learners": len(learners),
+        "completed": len(completed),
+        "passed": len(passed),
+        "failed": len(failed - passed),
+        "mean_score": round(sum(scores) / len(scores), 1) if scores else None,
+        "median_score": round(median, 1) if median is not None else None,
+        "attempts_per_learner": round(len(rows) / len(learners), 1)
+        if learners
+        else None,
+        "first_attempts_judged": first_judged,
+        "first_attempt_pass_rate": _rate(first_passed, first_judged),
+    }

@@ -80,7 +80,28 @@ def run_token(*, package: Package, attempt: PackageAttempt | None) -> str:
     )
 
 
+OFFLINE_PREFIX = "offline."
+OFFLINE_SALT = "elearning.run.offline"
+
+
+def offline_token(*, package: Package) -> str:
+    """The same token every time for a package, naming it alone (no attempt,
+    no expiry): a saved course keeps its package's files under stable URLs,
+    so they open without a connection. It reads only the package's files,
+    which never change (a new upload is a new package); nothing played from
+    it is saved."""
+    signed = signing.Signer(salt=OFFLINE_SALT).sign(str(package.public_id))
+    return OFFLINE_PREFIX + signed
+
+
 def run_token_read(token: str) -> dict:
+    """The token's claims (``p`` package, ``a`` attempt or None, ``offline``),
+    or BadSignature."""
+    if token.startswith(OFFLINE_PREFIX):
+        public_id = signing.Signer(salt=OFFLINE_SALT).unsign(
+            token.removeprefix(OFFLINE_PREFIX)
+        )
+        return {"p": public_id, "a": None, "offline": True}
     return signing.loads(token, salt=RUN_SALT, max_age=RUN_MAX_AGE)
 
 

@@ -35,6 +35,7 @@ from . import archive, services
 from .models import Package, PackageAttempt, PackageKind, PackagePage
 
 MAX_BODY = services.MAX_CMI_BYTES
+OFFLINE_MAX_AGE = 365 * 24 * 60 * 60
 
 # Types browsers need to run packages; everything else by extension, else bytes.
 TYPES = {
@@ -212,6 +213,14 @@ def run(request, token: str, path: str):
         attempt = PackageAttempt.objects.filter(
             public_id=claims["a"], package=package
         ).first()
+    response = _package_file(request, token, path, package, attempt)
+    if claims.get("offline"):
+        # Stable URLs of files that never change: kept for studying offline.
+        response["Cache-Control"] = f"private, max-age={OFFLINE_MAX_AGE}, immutable"
+    return response
+
+
+def _package_file(request, token, path, package, attempt) -> HttpResponse:
     if path == "__lms__/state.js":
         return _state(request, package, attempt)
     if path == "__lms__/h5p.html" and package.kind == PackageKind.H5P:

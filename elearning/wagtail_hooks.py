@@ -19,7 +19,12 @@ def register_elearning_admin_urls():
             "elearning/<int:page_id>/results/",
             admin_views.results,
             name="elearning_results",
-        )
+        ),
+        path(
+            "elearning/<int:page_id>/results.csv",
+            admin_views.results_csv,
+            name="elearning_results_csv",
+        ),
     ]
 
 

@@ -6,6 +6,8 @@ from wagtail.models import Page
 from courses.models import CoursePage, LessonPage
 from courses.progress_selectors import quiz_content_type_ids
 from courses.selectors import step_pages
+from elearning.models import Package, PackagePage
+from elearning.selectors import offline_files, offline_static
 
 # The renditions the image block offers in its srcset (templates/blocks/image_block.html).
 IMAGE_WIDTHS = (360, 720)
@@ -51,10 +53,17 @@ def version(page: Page) -> str:
 
 def course_manifest(*, course: CoursePage) -> dict:
     """The lessons of ``course`` (its own language) with their version and
-    images, the quizzes (online only) and the shared static files."""
+    images, its package steps (SCORM, H5P) with their package's files, the
+    quizzes (online only) and the shared static files. One query for the
+    packages, whatever their number; their files are listed from disk."""
     quiz_types = quiz_content_type_ids()
     lessons, online_only = [], []
-    for step in step_pages(course=course):
+    steps = step_pages(course=course)
+    packages = Package.objects.in_bulk(
+        {s.package_id for s in steps if isinstance(s, PackagePage) and s.package_id}
+    )
+    extra_static: list[str] = []
+    for step in steps:
         entry = {
             "id": step.pk,
             "title": step.title,
@@ -65,6 +74,21 @@ def course_manifest(*, course: CoursePage) -> dict:
             entry["images"] = _images(step)
             entry["bytes"] = PAGE_BYTES + len(str(step.body.raw_data)) // 4
             lessons.append(entry)
+        elif isinstance(step, PackagePage) and step.package_id in packages:
+            # The step page and every file of its package, under stable URLs.
+            package = packages[step.package_id]
+            entry["images"] = []
+            entry["package"] = {
+                "kind": package.kind,
+                "files": offline_files(package=package),
+            }
+            entry["bytes"] = PAGE_BYTES + package.total_size
+            lessons.append(entry)
+            extra_static += [
+                url
+                for url in offline_static(package=package)
+                if url not in extra_static
+            ]
         else:
             entry["quiz"] = step.content_type_id in quiz_types
             online_only.append(entry)
@@ -77,6 +101,6 @@ def course_manifest(*, course: CoursePage) -> dict:
         },
         "lessons": lessons,
         "online_only": online_only,
-        "static": [static(name) for name in STATIC_FILES],
+        "static": [static(name) for name in STATIC_FILES] + extra_static,
         "page_bytes": PAGE_BYTES,
     }

@@ -113,8 +113,9 @@ def courses_q(filters: ReportFilters, course_field: str) -> Q:
     return q
 
 
-def quiz_courses_q(filters: ReportFilters) -> Q:
-    """Quizzes sit below their course in the page tree: match by path prefix."""
+def quiz_courses_q(filters: ReportFilters, page_field: str = "quiz") -> Q:
+    """Quizzes (and package steps, ``page_field="page"``) sit below their
+    course in the page tree: match by path prefix."""
     if not (filters.course_id or filters.topic):
         return Q()
     courses = CoursePage.objects.all()
@@ -124,7 +125,7 @@ def quiz_courses_q(filters: ReportFilters) -> Q:
         courses = courses.filter(topic=filters.topic)
     q = Q(pk__in=[])
     for path in courses.values_list("path", flat=True):
-        q |= Q(quiz__path__startswith=path)
+        q |= Q(**{f"{page_field}__path__startswith": path})
     return q
 
 

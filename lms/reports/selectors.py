@@ -22,6 +22,7 @@ from competencies.models import (
 )
 from courses.models import Enrollment
 from courses.quiz.models import Attempt
+from elearning.models import PackageAttempt
 from lms.accounts.models import VolunteerProfile
 
 from .building import (
@@ -164,6 +165,62 @@ def report_quiz(*, filters: ReportFilters, scope) -> Report:
     )
 
 
+def report_packages(*, filters: ReportFilters, scope) -> Report:
+    """E-learning package (SCORM, H5P) attempts with a result, last active in
+    the period: how many, how many passed, the rate and the learners."""
+    qs = PackageAttempt.objects.filter(
+        people_q(filters, scope, "user__"),
+        dates_q(filters, "updated_at"),
+        quiz_courses_q(filters, "page"),
+        passed__isnull=False,
+    )
+    rows = by_region(
+        qs,
+        filters,
+        "user__",
+        attempts=Count("pk"),
+        passed=Count("pk", filter=Q(passed=True)),
+        people=Count("user", distinct=True),
+    )
+    for row in rows:
+        row["rate"] = rate_of(row["passed"], row["attempts"])
+    trend = by_month(
+        qs,
+        "updated_at",
+        attempts=Count("pk"),
+        passed=Count("pk", filter=Q(passed=True)),
+    )
+    attempts, passed = total_of(rows, "attempts"), total_of(rows, "passed")
+    return Report(
+        key="packages",
+        title=_("E-learning package pass rate"),
+        group_label=region_level(filters)[1],
+        columns=[
+            ("attempts", _("Attempts")),
+            ("passed", _("Passed")),
+            ("rate", _("Pass rate (%)")),
+            ("people", _("People")),
+        ],
+        rows=rows,
+        bar_column="rate",
+        bar_is_percent=True,
+        trend=fill_months(
+            [(r["month"], rate_of(r["passed"], r["attempts"]) or 0) for r in trend]
+        ),
+        trend_label=_("Pass rate per month (%)"),
+        totals={
+            "attempts": attempts,
+            "passed": passed,
+            "rate": rate_of(passed, attempts),
+            "people": total_of(rows, "people"),
+        },
+        note=_(
+            "SCORM and H5P package steps: attempts with a pass or a fail, by "
+            "their last activity. A learner may be counted in several months."
+        ),
+    )
+
+
 def report_competencies(*, filters: ReportFilters, scope) -> Report:
     """Competencies attained: distinct (person, competency) pairs with valid evidence."""
     qs = CompetencyEvidence.objects.filter(
@@ -300,6 +357,7 @@ REPORTS = {
     "enrolments": report_enrolments,
     "completions": report_completions,
     "quiz": report_quiz,
+    "packages": report_packages,
     "competencies": report_competencies,
     "levels": report_levels,
     "certificates": report_certificates,
@@ -309,6 +367,7 @@ REPORT_TITLES = {
     "enrolments": _("Enrolments"),
     "completions": _("Completions"),
     "quiz": _("Quiz pass rate"),
+    "packages": _("E-learning packages"),
     "competencies": _("Competencies"),
     "levels": _("Levels"),
     "certificates": _("Certificates"),

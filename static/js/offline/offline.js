@@ -119,6 +119,8 @@
       lessons.forEach(function (lesson) {
         urls.push(lesson.url);
         lesson.images.forEach(function (img) { urls.push(pickImage(img.candidates).url); });
+        // A package step: every file of its package, so it opens offline.
+        if (lesson.package) lesson.package.files.forEach(function (url) { urls.push(url); });
       });
       var total = urls.length;
       var done = 0;

@@ -112,6 +112,19 @@
     return pages.handle(options);
   });
 
+  // A saved package's frame (its stable "offline." address, listed by the
+  // course's manifest): the network, else the copy saved with the course.
+  // The files it loads come from the browser's cache (the frame's origin is
+  // opaque, so the worker does not see them); they are kept for a year.
+  var SAVED_PACKAGE = /^\/elearning\/run\/offline\./;
+  routing.registerRoute(function (options) {
+    return options.url.origin === self.location.origin && SAVED_PACKAGE.test(options.url.pathname);
+  }, function (options) {
+    return fetch(options.request).catch(function () {
+      return savedMatch(options.request).then(function (saved) { return saved || Response.error(); });
+    });
+  });
+
   // The site's own CSS, JS, fonts and icons: from the cache, refreshed behind.
   routing.registerRoute(function (options) {
     return options.url.origin === self.location.origin && options.url.pathname.indexOf("/static/") === 0;
