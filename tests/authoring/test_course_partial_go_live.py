@@ -73,3 +73,21 @@ def test_the_outline_still_approves_the_whole_course(
 
 def test_a_page_outside_any_course_is_not_concerned(catalogue):
     assert selectors.never_live_course_of(catalogue) is None
+
+
+def test_a_step_made_live_alone_is_not_served_while_its_course_is_not(
+    client, draft_course, trainer
+):
+    """However one page of a new course went live (the reviewers' dashboard
+    approves a single task without the editor's check), learners get a 404
+    for it until the course itself is live; then it is served."""
+    lesson = LessonPage.objects.descendant_of(draft_course).first()
+    module = lesson.get_parent()
+    lesson.get_latest_revision().publish()
+    lesson.refresh_from_db()
+    assert lesson.live
+    assert client.get(lesson.url).status_code == 404
+    module.get_latest_revision().publish()
+    assert client.get(lesson.url).status_code == 404  # the course is still not live
+    draft_course.get_latest_revision().publish()
+    assert client.get(lesson.url).status_code == 200
