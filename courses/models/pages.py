@@ -2,7 +2,7 @@ from collections.abc import Callable
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -68,19 +68,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class _WholeUnitRouting:
-    """A course or module that is not live serves none of its steps, even one
-    approved or published on its own (from the reviewers' dashboard, say): a
-    course goes live as a whole. Wagtail's own routing checks only the page
-    the URL ends at."""
-
-    def route(self, request, path_components):
-        if path_components and not self.live:
-            raise Http404
-        return super().route(request, path_components)
-
-
-class CoursePage(_WholeUnitRouting, Page):
+class CoursePage(Page):
     """A self-paced course: modules of lessons and quizzes, mapped to competencies.
 
     Learner data (enrolment, progress, attempts) is kept in plain models keyed
@@ -237,7 +225,7 @@ class CoursePrerequisite(Orderable):
         ]
 
 
-class ModulePage(_WholeUnitRouting, Page):
+class ModulePage(Page):
     """A chapter of a course, holding lessons (and, later, quizzes) in order."""
 
     base_form_class = ThaiSlugPageForm

@@ -8,7 +8,10 @@ from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
 from courses.choices import Topic
+from courses.models import CoursePage, ModulePage
 from courses.selectors import catalogue_for, latest_courses
+
+WHOLE_UNITS = (CoursePage, ModulePage)
 
 
 class HomePage(Page):
@@ -40,6 +43,11 @@ class HomePage(Page):
         is then made specific. Same answer as ``Page.route``: only the last
         page must be live, and a page type that routes its own sub-URLs
         (one that overrides ``route``) gets the rest of the path.
+
+        One rule more than Wagtail's: a course or module that is not live
+        serves none of its steps, even one approved or published on its own
+        (the reviewers' dashboard approves a single page): a course goes live
+        as a whole.
         """
         if not path_components:
             return super().route(request, path_components)
@@ -72,6 +80,8 @@ class HomePage(Page):
             if page is None:
                 raise Http404
             if page.specific_class is None:
+                raise Http404
+            if not page.live and issubclass(page.specific_class, WHOLE_UNITS):
                 raise Http404
             if page.specific_class.route is not Page.route:
                 return page.specific.route(request, path_components[i + 1 :])
