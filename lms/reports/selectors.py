@@ -117,6 +117,58 @@ def report_completions(*, filters: ReportFilters, scope) -> Report:
     )
 
 
+def _pass_rate_report(
+    qs,
+    *,
+    filters: ReportFilters,
+    date_field: str,
+    key: str,
+    title,
+    people=False,
+    note="",
+) -> Report:
+    """Attempts with a result by region and month, how many passed and the rate;
+    ``people`` adds the distinct learners."""
+    counts = {
+        "attempts": Count("pk"),
+        "passed": Count("pk", filter=Q(passed=True)),
+    }
+    extra = {"people": Count("user", distinct=True)} if people else {}
+    rows = by_region(qs, filters, "user__", **counts, **extra)
+    for row in rows:
+        row["rate"] = rate_of(row["passed"], row["attempts"])
+    trend = by_month(qs, date_field, **counts)
+    attempts, passed = total_of(rows, "attempts"), total_of(rows, "passed")
+    columns = [
+        ("attempts", _("Attempts")),
+        ("passed", _("Passed")),
+        ("rate", _("Pass rate (%)")),
+    ]
+    totals = {
+        "attempts": attempts,
+        "passed": passed,
+        "rate": rate_of(passed, attempts),
+    }
+    if people:
+        columns.append(("people", _("People")))
+        totals["people"] = total_of(rows, "people")
+    return Report(
+        key=key,
+        title=title,
+        group_label=region_level(filters)[1],
+        columns=columns,
+        rows=rows,
+        bar_column="rate",
+        bar_is_percent=True,
+        trend=fill_months(
+            [(r["month"], rate_of(r["passed"], r["attempts"]) or 0) for r in trend]
+        ),
+        trend_label=_("Pass rate per month (%)"),
+        totals=totals,
+        note=note,
+    )
+
+
 def report_quiz(*, filters: ReportFilters, scope) -> Report:
     """Graded quiz attempts submitted in the period and the share that passed."""
     qs = Attempt.objects.filter(
@@ -125,43 +177,12 @@ def report_quiz(*, filters: ReportFilters, scope) -> Report:
         quiz_courses_q(filters),
         passed__isnull=False,
     )
-    rows = by_region(
+    return _pass_rate_report(
         qs,
-        filters,
-        "user__",
-        attempts=Count("pk"),
-        passed=Count("pk", filter=Q(passed=True)),
-    )
-    for row in rows:
-        row["rate"] = rate_of(row["passed"], row["attempts"])
-    trend = by_month(
-        qs,
-        "submitted_at",
-        attempts=Count("pk"),
-        passed=Count("pk", filter=Q(passed=True)),
-    )
-    attempts, passed = total_of(rows, "attempts"), total_of(rows, "passed")
-    return Report(
+        filters=filters,
+        date_field="submitted_at",
         key="quiz",
         title=_("Quiz pass rate"),
-        group_label=region_level(filters)[1],
-        columns=[
-            ("attempts", _("Attempts")),
-            ("passed", _("Passed")),
-            ("rate", _("Pass rate (%)")),
-        ],
-        rows=rows,
-        bar_column="rate",
-        bar_is_percent=True,
-        trend=fill_months(
-            [(r["month"], rate_of(r["passed"], r["attempts"]) or 0) for r in trend]
-        ),
-        trend_label=_("Pass rate per month (%)"),
-        totals={
-            "attempts": attempts,
-            "passed": passed,
-            "rate": rate_of(passed, attempts),
-        },
     )
 
 
@@ -174,46 +195,13 @@ def report_packages(*, filters: ReportFilters, scope) -> Report:
         quiz_courses_q(filters, "page"),
         passed__isnull=False,
     )
-    rows = by_region(
+    return _pass_rate_report(
         qs,
-        filters,
-        "user__",
-        attempts=Count("pk"),
-        passed=Count("pk", filter=Q(passed=True)),
-        people=Count("user", distinct=True),
-    )
-    for row in rows:
-        row["rate"] = rate_of(row["passed"], row["attempts"])
-    trend = by_month(
-        qs,
-        "updated_at",
-        attempts=Count("pk"),
-        passed=Count("pk", filter=Q(passed=True)),
-    )
-    attempts, passed = total_of(rows, "attempts"), total_of(rows, "passed")
-    return Report(
+        filters=filters,
+        date_field="updated_at",
         key="packages",
         title=_("E-learning package pass rate"),
-        group_label=region_level(filters)[1],
-        columns=[
-            ("attempts", _("Attempts")),
-            ("passed", _("Passed")),
-            ("rate", _("Pass rate (%)")),
-            ("people", _("People")),
-        ],
-        rows=rows,
-        bar_column="rate",
-        bar_is_percent=True,
-        trend=fill_months(
-            [(r["month"], rate_of(r["passed"], r["attempts"]) or 0) for r in trend]
-        ),
-        trend_label=_("Pass rate per month (%)"),
-        totals={
-            "attempts": attempts,
-            "passed": passed,
-            "rate": rate_of(passed, attempts),
-            "people": total_of(rows, "people"),
-        },
+        people=True,
         note=_(
             "SCORM and H5P package steps: attempts with a pass or a fail, by "
             "their last activity. A learner may be counted in several months."
