@@ -68,13 +68,13 @@ def _cached_urls(page) -> list[str]:
     )
 
 
-def _save_course(page, live_server, course):
+def _save_course(page, live_server, course, lessons=3):
     page.goto(f"{live_server.url}{course.url}")
     _controlled(page)
     panel = page.locator("[data-offline-save]")
     panel.get_by_role("button", name="บันทึกไว้เรียนออฟไลน์").click()
     # The size first, then the download with its progress.
-    expect(panel).to_contain_text(re.compile(r"3 บทเรียน ประมาณ \d+ KB"))
+    expect(panel).to_contain_text(re.compile(rf"{lessons} บทเรียน ประมาณ \d+ KB"))
     panel.get_by_role("button", name="ดาวน์โหลด").click()
     expect(panel).to_contain_text("บันทึกไว้เรียนออฟไลน์แล้ว")
     expect(panel.get_by_role("button", name="ลบออกจากโทรศัพท์เครื่องนี้")).to_be_visible()

@@ -12,7 +12,7 @@ from tests import factories
 from tests.elearning import packages
 from tests.elearning.helpers import make_package_step
 
-from .test_browser import _controlled
+from .test_browser import _save_course
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,13 +34,7 @@ def saved(live_server):
 def test_saved_package_step_opens_offline(live_server, phone_page, sign_in, saved):
     page = phone_page
     sign_in(page, saved["learner"])
-    page.goto(f"{live_server.url}{saved['course'].url}")
-    _controlled(page)
-    panel = page.locator("[data-offline-save]")
-    panel.get_by_role("button", name="บันทึกไว้เรียนออฟไลน์").click()
-    expect(panel).to_contain_text(re.compile(r"2 บทเรียน"))
-    panel.get_by_role("button", name="ดาวน์โหลด").click()
-    expect(panel).to_contain_text("บันทึกไว้เรียนออฟไลน์แล้ว")
+    _save_course(page, live_server, saved["course"], lessons=2)
 
     page.context.set_offline(True)
     page.goto(f"{live_server.url}{saved['step'].url}")
