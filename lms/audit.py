@@ -173,9 +173,13 @@ def describe_mark(changes: dict) -> str:
             value = int(value)
         return _shown(value)
 
+    # In MARK_FIELDS' order: PostgreSQL's jsonb does not keep the keys' order.
+    names = [name for name in MARK_FIELDS if name in changes]
+    names += [name for name in changes if name not in MARK_FIELDS]
     return "; ".join(
-        f"{MARK_FIELDS.get(name, name)}: {shown(name, old)} → {shown(name, new)}"
-        for name, (old, new) in changes.items()
+        f"{MARK_FIELDS.get(name, name)}: {shown(name, changes[name][0])}"
+        f" → {shown(name, changes[name][1])}"
+        for name in names
     )
 
 

@@ -312,6 +312,22 @@ class TestAudit:
                 "คะแนนรวมของครั้งนั้น (%): 62.5 → 25; ผลสอบ: ผ่าน → ไม่ผ่าน"
             )
 
+    def test_the_message_keeps_its_order_whatever_order_the_database_returns(self):
+        # PostgreSQL's jsonb hands keys back shortest first, not as written.
+        from lms.audit import describe_mark
+
+        stored = {
+            "score": [62.5, 25.0],
+            "credit": [50.0, 0.0],
+            "passed": [True, False],
+            "comment": ["พอใช้", "ผิด"],
+        }
+        with translation.override("th"):
+            assert describe_mark(stored) == (
+                "คะแนน: 50 → 0; ความเห็น: พอใช้ → ผิด; "
+                "คะแนนรวมของครั้งนั้น (%): 62.5 → 25; ผลสอบ: ผ่าน → ไม่ผ่าน"
+            )
+
     def test_the_audit_log_view_shows_the_change_in_thai(
         self, client, roles, course, free_quiz
     ):
