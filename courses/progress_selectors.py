@@ -16,6 +16,7 @@ from django.db.models.functions import Substr
 from wagtail.models import Locale, Page
 
 from lms.i18n import current_language
+from lms.pagecache import per_generation
 
 from . import registry
 from .models import (
@@ -99,7 +100,12 @@ def is_step(page: Page) -> bool:
 
 
 def course_steps(*, course: Page) -> list[Page]:
-    """Every live step of a course in reading (tree) order, not specific: one query."""
+    """Every live step of a course in reading (tree) order, not specific: one
+    query, once per process and content generation (``lms.pagecache``)."""
+    return list(per_generation(("course_steps", course.pk), lambda: _steps(course)))
+
+
+def _steps(course: Page) -> list[Page]:
     return list(
         Page.objects.descendant_of(course)
         .live()

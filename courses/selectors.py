@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from wagtail.models import Locale, Page
 
 from competencies.models import ProficiencyLevel
+from lms.pagecache import per_generation
 from lms.search.substring import substring_ids
 from lms.search.thai import segment
 
@@ -65,7 +66,15 @@ def course_outline_and_steps(*, course: CoursePage) -> tuple[list[dict], list[Pa
 
     Plain pages with what a link needs (title, URL, type), not specific ones
     with their bodies; ``step_pages`` gives those to code that needs them.
+    Read once per process and content generation (``lms.pagecache``).
     """
+    outline, steps = per_generation(
+        ("course_outline", course.pk), lambda: _outline_and_steps(course)
+    )
+    return [{**item, "steps": list(item["steps"])} for item in outline], list(steps)
+
+
+def _outline_and_steps(course: CoursePage) -> tuple[list[dict], list[Page]]:
     module_type = ContentType.objects.get_for_model(ModulePage).pk
     step_types = step_content_type_ids()
     pages = (
@@ -146,7 +155,14 @@ def catalogue_for(*, locale: Locale) -> CourseIndexPage | None:
 
 def course_competencies(*, course: CoursePage) -> list[CourseCompetency]:
     """A course's target competencies in order, each with ``level``: the
-    :class:`ProficiencyLevel` it aims at (or None). Two queries."""
+    :class:`ProficiencyLevel` it aims at (or None). Two queries, once per
+    process and content generation."""
+    return list(
+        per_generation(("course_competencies", course.pk), lambda: _links(course))
+    )
+
+
+def _links(course: CoursePage) -> list[CourseCompetency]:
     links = list(
         CourseCompetency.objects.filter(page=course)
         .select_related("competency")
@@ -169,8 +185,16 @@ def course_prerequisites(*, course: CoursePage) -> list[CoursePage]:
 
     Translations are copies and their prerequisite links still point to the
     courses chosen in the original language, so each one is swapped for its
-    live translation when there is one.
+    live translation when there is one. Once per process and content generation.
     """
+    return list(
+        per_generation(
+            ("course_prerequisites", course.pk), lambda: _prerequisites(course)
+        )
+    )
+
+
+def _prerequisites(course: CoursePage) -> list[CoursePage]:
     chosen = list(
         CoursePage.objects.live()
         .filter(pk__in=course.prerequisite_links.values("prerequisite"))

@@ -15,7 +15,9 @@ so one increment invalidates all of it in every process at once.
   response, cached or not), and said nothing against caching. Signed-in
   readers always get a fresh page.
 - The site of a request (``Site.find_for_request``) is kept per process for
-  the current generation; so are the locales (``Locale.get_default`` and
+  the current generation; so are the sites' root paths that every page URL
+  is built from (``Site.get_site_root_paths``, which Wagtail keeps in Redis:
+  a round trip or two a request), and the locales (``Locale.get_default`` and
   ``get_active``, which Wagtail and the courses ask for several times a
   request), which are also cleared when a locale is saved or deleted.
 """
@@ -23,9 +25,11 @@ so one increment invalidates all of it in every process at once.
 import copy
 import threading
 import time
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
@@ -50,10 +54,24 @@ NEUTRAL_COOKIES = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
 _lock = threading.Lock()
 _sites: dict[tuple[str, int], tuple[int, Site | None]] = {}
 _locales: dict[str, tuple[int, int, str]] = {}
+_root_paths: list = []  # [(generation, Wagtail's site root paths)]
+_shared: dict = {}  # what per_generation keeps, for _shared_generation[0]
+_shared_generation: list = [None]
+SHARED_MAX = 2000
+_wagtail_site_root_paths = Site.get_site_root_paths
+_wagtail_clear_site_root_paths = Site.clear_site_root_paths_cache
+# The generation read at the start of the request being served: the locale
+# lookups, the site and the cached fragments ask for it several times a request.
+_request_generation: ContextVar[int | None] = ContextVar(
+    "lms_content_generation", default=None
+)
 
 
 def generation() -> int:
-    """The current content generation (one cache read)."""
+    """The current content generation (one cache read, once per request)."""
+    known = _request_generation.get()
+    if known is not None:
+        return known
     value = cache.get(GENERATION_KEY)
     if value is None:
         # Starts from the clock: a flushed cache never reuses an old number
@@ -64,7 +82,17 @@ def generation() -> int:
 
 
 def bump(**_kwargs) -> None:
-    """Something public changed: every cached page and lookup is stale."""
+    """Something public changed: every cached page and lookup is stale.
+
+    Once now and once more when the change is committed: a process that read
+    the new number before the commit may have kept what it read then."""
+    _increment()
+    transaction.on_commit(_increment)
+
+
+def _increment() -> None:
+    # The rest of this request reads the new number.
+    _request_generation.set(None)
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -72,6 +100,48 @@ def bump(**_kwargs) -> None:
     with _lock:
         _sites.clear()
         _locales.clear()
+        _root_paths.clear()
+        _shared.clear()
+
+
+def per_generation(key, build):
+    """``build()``'s value, made once per process and content generation: for
+    what every reader of a page sees alike (a course's outline, competencies
+    and prerequisites), so a page view reads none of it again. The value is
+    shared by every request of the process: callers hand out copies of lists
+    they may change."""
+    current = generation()
+    with _lock:
+        if _shared_generation[0] != current:
+            _shared.clear()
+            _shared_generation[0] = current
+        if key in _shared:
+            return _shared[key]
+    value = build()
+    with _lock:
+        if _shared_generation[0] == current and len(_shared) < SHARED_MAX:
+            _shared[key] = value
+    return value
+
+
+def _site_root_paths():
+    """``Site.get_site_root_paths`` read once per process and generation."""
+    current = generation()
+    known = _root_paths[0] if _root_paths else None
+    if known is not None and known[0] == current:
+        return known[1]
+    paths = _wagtail_site_root_paths()
+    with _lock:
+        _root_paths[:] = [(current, paths)]
+    return paths
+
+
+def _clear_site_root_paths():
+    """Wagtail clears its copy when a site or a page's URL changes (the page's
+    after its ``post_save``): a new generation after that, so no process keeps
+    the copy it may have read in between."""
+    _wagtail_clear_site_root_paths()
+    bump()
 
 
 def _saved_or_deleted(sender, **kwargs) -> None:
@@ -102,6 +172,8 @@ def install() -> None:
     post_save.connect(_saved_or_deleted, dispatch_uid="lms_pagecache_saved")
     post_delete.connect(_saved_or_deleted, dispatch_uid="lms_pagecache_deleted")
     LocaleManager.get_for_language = _locale_for_language
+    Site.get_site_root_paths = staticmethod(_site_root_paths)
+    Site.clear_site_root_paths_cache = staticmethod(_clear_site_root_paths)
 
 
 def _fresh(instance):
@@ -166,6 +238,13 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         current = generation()
+        token = _request_generation.set(current)
+        try:
+            return self._serve(request, current)
+        finally:
+            _request_generation.reset(token)
+
+    def _serve(self, request, current: int):
         request.content_generation = current
         request._wagtail_site = _site_for(request, current)
         if not _anonymous_get(request):

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from courses.models import CoursePage
+from courses.models import CoursePage, LessonPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -93,3 +93,75 @@ def test_a_page_that_uses_a_nonce_is_never_stored(rf, catalogue):
     for _ in range(2):
         middleware(rf.get("/th/with-a-script/"))
     assert len(calls) == 2
+
+
+def test_a_signed_in_page_reads_the_content_generation_once(
+    client, catalogue, monkeypatch
+):
+    """Each cache read is a round trip to Redis in production: the locale
+    lookups, the site and the cached cards share the one read of the content
+    generation at the request's start, and the sites' root paths (every page
+    URL) are kept per process for the generation."""
+    from django.core.cache import cache
+    from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY
+
+    from lms import pagecache
+
+    course = factories.make_course(catalogue, title="หลักสูตรแรก")
+    client.force_login(factories.make_user())
+    for url in [course.url, "/th/courses/", "/th/"]:
+        client.get(url)
+    reads = []
+    original = cache.get
+
+    def counting(key, *args, **kwargs):
+        reads.append(key)
+        return original(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counting)
+    for url in [course.url, "/th/courses/", "/th/"]:
+        reads.clear()
+        assert client.get(url).status_code == 200
+        assert reads.count(pagecache.GENERATION_KEY) == 1, (url, reads)
+        assert SITE_ROOT_PATHS_CACHE_KEY not in reads, (url, reads)
+
+
+def test_a_new_site_root_shows_in_page_urls_at_once(client, catalogue):
+    """The per-process root paths follow a site's change of root page."""
+    from wagtail.models import Site
+
+    course = factories.make_course(catalogue, title="หลักสูตรแรก")
+    assert client.get(course.url).status_code == 200
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "lms.example"
+    site.save()
+    fresh = CoursePage.objects.get(pk=course.pk)  # Wagtail keeps them per object
+    assert fresh.get_full_url().startswith("http://lms.example/")
+
+
+def test_a_signed_in_reader_sees_course_changes_at_once(client, catalogue):
+    """A course's outline, competencies and prerequisites are kept per process
+    for the content generation: publishing a lesson, linking a competency or a
+    prerequisite shows on the next request."""
+    from courses.models import CourseCompetency, CoursePrerequisite, ModulePage
+
+    course = factories.make_course(catalogue, title="หลักสูตรหลัก")
+    other = factories.make_course(catalogue, title="หลักสูตรพื้นฐาน")
+    client.force_login(factories.make_user())
+    before = client.get(course.url).content.decode()
+    assert "บทเรียนใหม่ล่าสุด" not in before and "หลักสูตรพื้นฐาน" not in before
+
+    module = ModulePage.objects.child_of(course).first()
+    lesson = module.add_child(instance=LessonPage(title="บทเรียนใหม่ล่าสุด", slug="newest"))
+    lesson.save_revision().publish()
+    assert "บทเรียนใหม่ล่าสุด" in client.get(course.url).content.decode()
+
+    competency = factories.make_competency(name_th="สมรรถนะที่เพิ่งผูก")
+    CourseCompetency.objects.create(page=course, competency=competency, proficiency=1)
+    assert "สมรรถนะที่เพิ่งผูก" in client.get(course.url).content.decode()
+
+    CoursePrerequisite.objects.create(page=course, prerequisite=other)
+    assert "หลักสูตรพื้นฐาน" in client.get(course.url).content.decode()
+
+    lesson.unpublish()
+    assert "บทเรียนใหม่ล่าสุด" not in client.get(course.url).content.decode()
