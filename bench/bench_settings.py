@@ -10,7 +10,7 @@ Not the site's settings: never used by ``manage.py`` or the tests.
 import os
 
 from lms.settings.base import *  # noqa: F403
-from lms.settings.base import INSTALLED_APPS, MIDDLEWARE
+from lms.settings.base import INSTALLED_APPS, MIDDLEWARE, PROCESS_CACHES
 
 SECRET_KEY = "bench-only-insecure-key"
 DEBUG = False
@@ -36,16 +36,11 @@ if os.environ.get("REDIS_URL"):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         },
-        # Wagtail reads and writes an image's rendition in this cache at every
-        # {% image %}: in each process's memory, not a Redis round trip each.
-        # Renditions never change; one deleted shows broken for at most 5 min
-        # in the other processes.
-        "renditions": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "TIMEOUT": 300,
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        },
+        **PROCESS_CACHES,
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        **PROCESS_CACHES,
+    }

@@ -149,8 +149,17 @@ def breadcrumbs(*, page: Page) -> list[Page]:
 
 
 def catalogue_for(*, locale: Locale) -> CourseIndexPage | None:
-    """The live course catalogue of one language (one query)."""
-    return CourseIndexPage.objects.live().filter(locale=locale).order_by("path").first()
+    """The live course catalogue of one language (one query, once per process
+    and content generation)."""
+    return per_generation(
+        ("catalogue", locale.pk),
+        lambda: (
+            CourseIndexPage.objects.live()
+            .filter(locale=locale)
+            .order_by("path")
+            .first()
+        ),
+    )
 
 
 def course_competencies(*, course: CoursePage) -> list[CourseCompetency]:

@@ -29,7 +29,7 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
@@ -87,7 +87,8 @@ def bump(**_kwargs) -> None:
     Once now and once more when the change is committed: a process that read
     the new number before the commit may have kept what it read then."""
     _increment()
-    transaction.on_commit(_increment)
+    if connection.in_atomic_block:
+        transaction.on_commit(_increment)
 
 
 def _increment() -> None:

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client
 
 from lms import pagecache
@@ -20,10 +20,12 @@ from tests import factories
 def _clear_caches():
     # Wagtail caches the site root paths; a flushed database (transactional
     # and live-server tests) would otherwise see a stale Site.
-    cache.clear()
+    for alias in settings.CACHES:  # the shared one and the per-process ones
+        caches[alias].clear()
     pagecache.bump()  # and the per-process site and locale lookups
     yield
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture

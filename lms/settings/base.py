@@ -360,3 +360,29 @@ SMS_FILE_PATH = os.environ.get("SMS_FILE_PATH", str(BASE_DIR / "sms-outbox"))
 
 # A form posted without a valid CSRF token gets the site's own page.
 CSRF_FAILURE_VIEW = "lms.errors.csrf_failure"
+
+
+# Caches in each process's memory, beside the shared "default" one (Redis in
+# production): both hold what never changes under its key, so no process can
+# serve another's stale copy. Wagtail reads and writes an image's rendition
+# in "renditions" at every {% image %} (a rendition deleted shows broken for
+# at most 5 minutes in the other processes); "fragments" holds the course
+# cards of the home page and the catalogue, keyed by the content generation.
+PROCESS_CACHES = {
+    "renditions": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "renditions",
+        "TIMEOUT": 300,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 200},
+    },
+}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    **PROCESS_CACHES,
+}

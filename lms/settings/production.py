@@ -41,15 +41,7 @@ if os.environ.get("REDIS_URL"):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         },
-        # Wagtail reads and writes an image's rendition in this cache at every
-        # {% image %}: in each process's memory, not a Redis round trip each.
-        # Renditions never change; one deleted shows broken for at most 5 min
-        # in the other processes.
-        "renditions": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "TIMEOUT": 300,
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        },
+        **PROCESS_CACHES,  # noqa: F405
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 

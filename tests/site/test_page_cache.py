@@ -165,3 +165,17 @@ def test_a_signed_in_reader_sees_course_changes_at_once(client, catalogue):
 
     lesson.unpublish()
     assert "บทเรียนใหม่ล่าสุด" not in client.get(course.url).content.decode()
+
+
+def test_the_generation_moves_again_when_the_change_is_committed(
+    django_capture_on_commit_callbacks,
+):
+    """A process that read the new number before the commit may have kept
+    what it read then: the commit starts yet another generation."""
+    from lms import pagecache
+
+    first = pagecache.generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        pagecache.bump()
+        during = pagecache.generation()
+    assert first < during < pagecache.generation()

@@ -30,15 +30,15 @@ def _rendered(settings):
 # content generation; the rest is Wagtail's view restrictions and the page's
 # own content.
 LIMITS = {
-    "home": 3,
+    "home": 2,
     "catalogue": 4,
     "catalogue_filtered": 4,
     "course": 6,
     "module": 6,
     "lesson": 5,
-    "search": 10,
-    "search_en": 7,
-    "search_lessons": 8,
+    "search": 9,
+    "search_en": 6,
+    "search_lessons": 7,
 }
 
 

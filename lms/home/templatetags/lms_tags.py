@@ -2,10 +2,10 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from courses.models import CourseIndexPage
-from courses.selectors import breadcrumbs
+from courses.selectors import breadcrumbs, catalogue_for
 
 register = template.Library()
 
@@ -112,10 +112,9 @@ def catalogue_url(context) -> str:
         for candidate in [*_ancestors(context, page), page]:
             if candidate.specific_class is CourseIndexPage:
                 return candidate.get_url(request)
-    catalogue = (
-        CourseIndexPage.objects.live()
-        .filter(locale__language_code=language)
-        .order_by("path")
-        .first()
-    )
+    try:
+        locale = Locale.objects.get_for_language(language)
+    except Locale.DoesNotExist:
+        return f"/{language}/"
+    catalogue = catalogue_for(locale=locale)
     return catalogue.get_url(request) if catalogue else f"/{language}/"
