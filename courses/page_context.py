@@ -113,7 +113,9 @@ def step_context(page: Page, user=None, request: HttpRequest | None = None) -> d
     The neighbours are plain pages (title and URL: one query for the course,
     shared with the reader's progress when the page is in the default
     language), not specific ones with their bodies."""
-    course = course_for_page(page=page)
+    # The pages above this one, read with the route (lms.home's router).
+    ancestors = getattr(request, "_lms_ancestors", {}).get(page.pk)
+    course = course_for_page(page=page, ancestors=ancestors)
     canonical_course = canonical_page(course) if course is not None else None
     signed_in = user is not None and user.is_authenticated
     progress = (

@@ -116,8 +116,24 @@ def step_pages(*, course: Page) -> list[Page]:
     )
 
 
-def course_for_page(*, page: Page) -> CoursePage | None:
-    """The course a module, lesson or quiz belongs to (one query)."""
+def course_for_page(*, page: Page, ancestors=None) -> CoursePage | None:
+    """The course a module, lesson or quiz belongs to (one query).
+
+    ``ancestors``: the pages above ``page`` when the caller has them (the
+    home page's router reads them with the route): the course is then found
+    among them and read once per process and content generation."""
+    if ancestors is not None:
+        course_type = ContentType.objects.get_for_model(CoursePage).pk
+        found = next(
+            (a for a in ancestors if a.content_type_id == course_type and a.live),
+            None,
+        )
+        if found is None:
+            return None
+        return per_generation(
+            ("course", found.pk),
+            lambda: CoursePage.objects.live().filter(pk=found.pk).first(),
+        )
     return CoursePage.objects.ancestor_of(page, inclusive=True).live().first()
 
 

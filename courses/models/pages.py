@@ -280,6 +280,11 @@ class LessonPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(reader_context(self, request))
+        # The rendered body is the same for every reader of the live page:
+        # kept per process for the content generation, never for a preview.
+        context["body_cache_seconds"] = (
+            0 if getattr(request, "is_preview", False) else 3600
+        )
         return context
 
     def search_text(self) -> str:

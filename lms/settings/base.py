@@ -367,7 +367,8 @@ CSRF_FAILURE_VIEW = "lms.errors.csrf_failure"
 # serve another's stale copy. Wagtail reads and writes an image's rendition
 # in "renditions" at every {% image %} (a rendition deleted shows broken for
 # at most 5 minutes in the other processes); "fragments" holds the course
-# cards of the home page and the catalogue, keyed by the content generation.
+# cards of the home page and the catalogue and the rendered lesson bodies,
+# keyed by the content generation.
 PROCESS_CACHES = {
     "renditions": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -379,7 +380,7 @@ PROCESS_CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "fragments",
         "TIMEOUT": 3600,
-        "OPTIONS": {"MAX_ENTRIES": 200},
+        "OPTIONS": {"MAX_ENTRIES": 3000},
     },
 }
 CACHES = {

@@ -179,3 +179,30 @@ def test_the_generation_moves_again_when_the_change_is_committed(
         pagecache.bump()
         during = pagecache.generation()
     assert first < during < pagecache.generation()
+
+
+def test_a_lesson_body_shows_its_new_version_at_once_and_a_preview_its_draft(
+    client, catalogue
+):
+    """Rendered lesson bodies are kept per process for the content
+    generation: a published change shows on the next request, and a preview
+    always renders the draft (never stored, never served from the store)."""
+    from courses.models import LessonPage
+
+    course = factories.make_course(catalogue, lessons=1)
+    lesson = LessonPage.objects.descendant_of(course).get()
+    client.force_login(factories.make_user())
+    assert "เนื้อหาบทเรียน 1.1" in client.get(lesson.url).content.decode()
+
+    lesson.body = [("paragraph_block", "<p>ฉบับร่างที่ยังไม่เผยแพร่</p>")]
+    revision = lesson.save_revision()
+    live = client.get(lesson.url).content.decode()  # stored for this generation
+    assert "เนื้อหาบทเรียน 1.1" in live and "ฉบับร่าง" not in live
+    preview = revision.as_object().make_preview_request()
+    assert "ฉบับร่างที่ยังไม่เผยแพร่" in preview.content.decode()
+    live = client.get(lesson.url).content.decode()
+    assert "เนื้อหาบทเรียน 1.1" in live and "ฉบับร่าง" not in live
+
+    revision.publish()
+    live = client.get(lesson.url).content.decode()
+    assert "ฉบับร่างที่ยังไม่เผยแพร่" in live and "เนื้อหาบทเรียน 1.1" not in live

@@ -35,7 +35,7 @@ LIMITS = {
     "catalogue_filtered": 4,
     "course": 6,
     "module": 6,
-    "lesson": 5,
+    "lesson": 4,
     "search": 9,
     "search_en": 6,
     "search_lessons": 7,
@@ -106,7 +106,7 @@ def test_query_count_does_not_grow(
 
 # A signed-in, enrolled learner (sessions in the database here: one query
 # more than with Redis). The goals of bench/pages.py: at most 12 each.
-SIGNED_IN_LIMITS = {"course": 8, "lesson": 9, "quiz": 10}
+SIGNED_IN_LIMITS = {"course": 8, "lesson": 8, "quiz": 9}
 
 
 @pytest.mark.parametrize("name", list(SIGNED_IN_LIMITS))
