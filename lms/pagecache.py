@@ -23,10 +23,12 @@ so one increment invalidates all of it in every process at once.
 import copy
 import threading
 import time
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 from wagtail.models.i18n import LocaleManager
@@ -41,6 +43,8 @@ CONTENT_MODELS = {
     "wagtailimages.image",
     "competencies.competency",
     "competencies.proficiencylevel",
+    "competencies.volunteerlevel",
+    "competencies.levelrequirement",
     "courses.coursecompetency",
     "courses.courseprerequisite",
 }
@@ -50,6 +54,15 @@ NEUTRAL_COOKIES = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
 _lock = threading.Lock()
 _sites: dict[tuple[str, int], tuple[int, Site | None]] = {}
 _locales: dict[str, tuple[int, int, str]] = {}
+# (page id, generation, language, site id) -> the page's URL; cleared when full.
+_urls: dict[tuple, str | None] = {}
+# name -> (generation, value): see ``per_generation``.
+_shared: dict[str, tuple[int, object]] = {}
+# The generation read at the start of the request being served (None once
+# this process bumps it, or outside a request).
+_request_generation: ContextVar[int | None] = ContextVar(
+    "lms_request_generation", default=None
+)
 
 
 def generation() -> int:
@@ -69,9 +82,12 @@ def bump(**_kwargs) -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
+    _request_generation.set(None)
     with _lock:
         _sites.clear()
         _locales.clear()
+        _urls.clear()
+        _shared.clear()
 
 
 def _saved_or_deleted(sender, **kwargs) -> None:
@@ -130,6 +146,42 @@ def _site_for(request, current: int) -> Site | None:
     return _fresh(site)
 
 
+def per_generation(name: str, build):
+    """``build()``, kept per process for the current content generation: for
+    reads every reader shares that change only with what the generation
+    follows (pages, competencies, levels...). The value is shared by every
+    request and thread: never change it."""
+    current = _request_generation.get()
+    if current is None:
+        current = generation()
+    known = _shared.get(name)
+    if known is not None and known[0] == current:
+        return known[1]
+    value = build()
+    with _lock:
+        _shared[name] = (current, value)
+    return value
+
+
+def page_url(request, page: Page) -> str | None:
+    """``page.get_url(request)``, kept per process for the request's content
+    generation (a page moved, renamed or published bumps it): a list of a
+    hundred courses links them without a hundred URL reversals."""
+    current = getattr(request, "content_generation", None)
+    if current is None:
+        return page.get_url(request)
+    site = getattr(request, "_wagtail_site", None)
+    key = (page.pk, current, translation.get_language(), site.pk if site else None)
+    url = _urls.get(key, False)
+    if url is False:
+        url = page.get_url(request)
+        with _lock:
+            if len(_urls) > 20000:
+                _urls.clear()
+            _urls[key] = url
+    return url
+
+
 def _language_prefixed(path: str) -> bool:
     return any(path.startswith(f"/{code}/") for code, _label in settings.LANGUAGES)
 
@@ -168,6 +220,13 @@ class PageCacheMiddleware:
         current = generation()
         request.content_generation = current
         request._wagtail_site = _site_for(request, current)
+        token = _request_generation.set(current)
+        try:
+            return self._respond(request, current)
+        finally:
+            _request_generation.reset(token)
+
+    def _respond(self, request, current: int):
         if not _anonymous_get(request):
             return self.get_response(request)
         key = f"lms:page:{current}:{request.get_host()}:{request.path}"

@@ -12,13 +12,19 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.decorators import login_required
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.dateformat import format as date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from certificates.selectors import certificates_for_user
 from competencies.selectors import level_overview
-from courses.models import CoursePage, CoursePrerequisite
+from courses.models import CourseCompetency, CoursePage, CoursePrerequisite
 from courses.progress_selectors import dashboard
+from courses.templatetags.learning_tags import learning_date
+from lms.pagecache import page_url, per_generation
 
 # How many certificates and recommended courses the page lists; the rest is
 # one tap away (My certificates, the catalogue).
@@ -80,37 +86,71 @@ def level_progress(overview: dict) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class _Catalogue:
+    """What recommending needs of the catalogue, the same for everyone."""
+
+    courses: tuple  # (id, translation key) of live Thai courses, in catalogue order
+    prerequisites: dict  # course id -> frozenset of its live prerequisites' ids
+    teaching: dict  # competency id -> translation keys of the courses teaching it
+
+
+def _catalogue() -> _Catalogue:
+    """Three queries, kept per process and content generation (a page
+    published, a prerequisite or a course's competency saved bumps it)."""
+    courses = tuple(
+        CoursePage.objects.live()
+        .filter(locale=Locale.get_default())
+        .order_by("path")
+        .values_list("id", "translation_key")
+    )
+    prerequisites: dict = {}
+    for page_id, prerequisite_id in CoursePrerequisite.objects.filter(
+        prerequisite__live=True
+    ).values_list("page_id", "prerequisite_id"):
+        prerequisites.setdefault(page_id, set()).add(prerequisite_id)
+    teaching: dict = {}
+    for competency_id, key in (
+        CourseCompetency.objects.filter(
+            page__live=True, page__locale__language_code="th"
+        )
+        .order_by("page__title")
+        .values_list("competency_id", "page__translation_key")
+    ):
+        teaching.setdefault(competency_id, []).append(key)
+    return _Catalogue(
+        courses=courses,
+        prerequisites={k: frozenset(v) for k, v in prerequisites.items()},
+        teaching={k: tuple(v) for k, v in teaching.items()},
+    )
+
+
 def recommended_courses(
     *, overview: dict, taken_keys: set, completed_ids: set[int], limit: int
 ) -> list[Recommendation]:
     """Courses not taken yet that the volunteer can enrol in now: first those
     teaching what the next level needs, then other open courses in catalogue
-    order. Three queries, whatever the catalogue's size."""
+    order. One query (and three once per content generation), whatever the
+    catalogue's size."""
+    catalogue = per_generation("home:catalogue", _catalogue)
+    missing = [item["competency_id"] for item in overview["missing"]]
     by_key: dict = {}
-    for item in overview["missing"]:
-        for course in item["courses"]:
-            if course.translation_key in taken_keys:
-                continue
-            by_key.setdefault(course.translation_key, []).append(item["competency_id"])
-    default = Locale.get_default()
-    candidates = list(
-        CoursePage.objects.live()
-        .filter(locale=default)
-        .exclude(translation_key__in=taken_keys)
-        .order_by("path")
-        .only("id", "path", "translation_key", "locale")
-    )
-    blocked = set(
-        CoursePrerequisite.objects.filter(page__in=[c.pk for c in candidates])
-        .exclude(prerequisite_id__in=completed_ids)
-        .filter(prerequisite__live=True)
-        .values_list("page_id", flat=True)
-    )
-    open_keys = [c.translation_key for c in candidates if c.pk not in blocked]
+    for competency_id in missing:
+        for key in catalogue.teaching.get(competency_id, ()):
+            if key not in taken_keys:
+                by_key.setdefault(key, []).append(competency_id)
+    open_keys = [
+        key
+        for pk, key in catalogue.courses
+        if key not in taken_keys
+        and not (catalogue.prerequisites.get(pk, frozenset()) - completed_ids)
+    ]
     # Teaching courses first (in the order the missing competencies came), then the rest.
-    ordered = [k for k in by_key if k in open_keys]
+    open_set = set(open_keys)
+    ordered = [k for k in by_key if k in open_set]
     ordered += [k for k in open_keys if k not in by_key]
     ordered = ordered[:limit]
+    default = Locale.get_default()
     shown = {
         p.translation_key: p
         for p in CoursePage.objects.live()
@@ -142,7 +182,7 @@ def recommended_courses(
 def my_learning(*, user) -> dict:
     """Everything *My learning* shows, in a fixed number of queries."""
     data = dashboard(user=user)
-    overview = level_overview(user=user)
+    overview = level_overview(user=user, teaching=False)
     progress = data["in_progress"] + data["completed"]
     valid = certificates_for_user(user=user).filter(revoked_at__isnull=True)
     certificates = list(valid[: CERTIFICATES_SHOWN + 1])
@@ -177,10 +217,60 @@ def my_learning(*, user) -> dict:
     }
 
 
+# A course id no real course has: the resume URL is reversed once and the
+# real ids put in its place.
+_ANY_ID = 987654321
+
+
+def course_cards(request, *, in_progress: list, completed: list) -> dict:
+    """The course cards as plain values (links, titles, counts in words),
+    so a hundred of them cost no URL reversal, page lookup or translation
+    each: page URLs are kept per process (``lms.pagecache.page_url``), the
+    resume link and the sentences are made once and filled in."""
+    resume = reverse("courses:resume", args=[_ANY_ID])
+    steps = _("%(percent)s%% · %(done)s of %(total)s steps")
+    go_on, start = _("Continue"), _("Start")
+    doing = []
+    for item in in_progress:
+        page = item.display_course
+        percent, done = item.percent, item.completed
+        following = item.next_step and item.display_next
+        doing.append(
+            {
+                "pk": item.course.pk,
+                "url": page_url(request, page),
+                "title": page.title,
+                "percent": percent,
+                "steps": steps
+                % {"percent": percent, "done": done, "total": item.total},
+                "next": following.title if following else None,
+                "resume": resume.replace(str(_ANY_ID), str(item.course.pk)),
+                "action": go_on if done else start,
+            }
+        )
+    done_cards = [
+        {
+            "pk": item.course.pk,
+            "url": page_url(request, item.display_course),
+            "title": item.display_course.title,
+            "datetime": date_format(localtime(item.enrollment.completed_at), "c"),
+            "date": learning_date(item.enrollment.completed_at),
+        }
+        for item in completed
+    ]
+    return {"doing_cards": doing, "done_cards": done_cards}
+
+
 @login_required
 @require_GET
 def my_learning_view(request):
     """*My learning*: level, certificates, courses in progress, what to take next."""
-    return TemplateResponse(
-        request, "learning/dashboard.html", my_learning(user=request.user)
+    context = my_learning(user=request.user)
+    context.update(
+        course_cards(
+            request,
+            in_progress=context["in_progress"],
+            completed=context["completed"],
+        )
     )
+    return TemplateResponse(request, "learning/dashboard.html", context)
