@@ -1,5 +1,7 @@
 """Reads of the competency framework."""
 
+import copy
+
 from django.db.models import Prefetch
 
 from lms.pagecache import per_generation
@@ -52,6 +54,22 @@ def framework_tree(
     return list(areas)
 
 
+def _own_tree(areas: list[CompetencyArea]) -> list[CompetencyArea]:
+    """A copy of a shared framework tree whose areas and competencies a
+    request may set attributes on (the proficiency levels stay shared)."""
+    own = []
+    for area in areas:
+        fresh = copy.copy(area)
+        competencies = copy.copy(area.competencies.all())
+        competencies._result_cache = [copy.copy(c) for c in competencies]
+        fresh._prefetched_objects_cache = {
+            **area._prefetched_objects_cache,
+            "competencies": competencies,
+        }
+        own.append(fresh)
+    return own
+
+
 def _ladder() -> tuple[list[VolunteerLevel], dict[int, rules.LevelRule]]:
     levels = list(VolunteerLevel.objects.order_by("rank"))
     return levels, {rule.pk: rule for rule in ladder()}
@@ -85,7 +103,9 @@ def level_overview(*, user, teaching: bool = True) -> dict:
         if missing and teaching
         else {}
     )
-    areas = framework_tree()
+    # The framework is everyone's too (saving an area, competency or level
+    # bumps the generation); each request marks up its own copy.
+    areas = _own_tree(per_generation("competencies:tree", framework_tree))
     for area in areas:
         for competency in area.competencies.all():
             competency.reached = attainment.get(competency.pk, 0)

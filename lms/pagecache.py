@@ -2,7 +2,8 @@
 
 The *content generation* is a number in Django's cache (Redis in
 production) bumped whenever something a reader sees may change: a page
-published, unpublished, moved, saved or deleted; a site, locale, competency,
+published, unpublished, moved, saved or deleted; a site, locale, competency
+(framework, area, proficiency level), volunteer level or its requirements,
 target competency or image changed. Everything cached here is keyed by it,
 so one increment invalidates all of it in every process at once.
 
@@ -18,6 +19,10 @@ so one increment invalidates all of it in every process at once.
   the current generation; so are the locales (``Locale.get_default`` and
   ``get_active``, which Wagtail and the courses ask for several times a
   request), which are also cleared when a locale is saved or deleted.
+- ``page_url`` keeps page URLs and ``per_generation`` any read that every
+  reader shares (the catalogue's facts, the level ladder...) per process for
+  the generation, which is read once a request (the middleware hands it on
+  through a context variable; a bump in this process drops it).
 """
 
 import copy
@@ -41,6 +46,8 @@ CONTENT_MODELS = {
     "wagtailcore.site",
     "wagtailcore.locale",
     "wagtailimages.image",
+    "competencies.competencyframework",
+    "competencies.competencyarea",
     "competencies.competency",
     "competencies.proficiencylevel",
     "competencies.volunteerlevel",
