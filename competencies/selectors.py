@@ -1,6 +1,10 @@
 """Reads of the competency framework."""
 
+import copy
+
 from django.db.models import Prefetch
+
+from lms.pagecache import per_generation
 
 from . import registry, rules
 from .models import (
@@ -50,19 +54,43 @@ def framework_tree(
     return list(areas)
 
 
-def level_overview(*, user) -> dict:
+def _own_tree(areas: list[CompetencyArea]) -> list[CompetencyArea]:
+    """A copy of a shared framework tree whose areas and competencies a
+    request may set attributes on (the proficiency levels stay shared)."""
+    own = []
+    for area in areas:
+        fresh = copy.copy(area)
+        competencies = copy.copy(area.competencies.all())
+        competencies._result_cache = [copy.copy(c) for c in competencies]
+        fresh._prefetched_objects_cache = {
+            **area._prefetched_objects_cache,
+            "competencies": competencies,
+        }
+        own.append(fresh)
+    return own
+
+
+def _ladder() -> tuple[list[VolunteerLevel], dict[int, rules.LevelRule]]:
+    levels = list(VolunteerLevel.objects.order_by("rank"))
+    return levels, {rule.pk: rule for rule in ladder()}
+
+
+def level_overview(*, user, teaching: bool = True) -> dict:
     """Current level, the competency map against the next level, and what it still needs.
 
     A fixed number of queries: ladder, attainment, completed courses, framework
     tree, status, and the courses that teach missing competencies (given by
-    the course layer through ``registry``).
+    the course layer through ``registry``; left out, and each missing item's
+    ``courses`` empty, with ``teaching=False`` for a caller that needs only
+    which courses they are, not a page for each).
     """
     attainment = attainment_for(user=user)
     completed = completed_courses_for(user=user)
     status = VolunteerStatus.objects.filter(user=user).select_related("level").first()
     current = status.level if status else None
-    levels = list(VolunteerLevel.objects.order_by("rank"))
-    rules_by_pk = {rule.pk: rule for rule in ladder()}
+    # The ladder is everyone's: read once per process and content generation
+    # (a level or requirement saved bumps it). Shared: read, never changed.
+    levels, rules_by_pk = per_generation("competencies:ladder", _ladder)
     following = next(
         (lv for lv in levels if lv.rank > (current.rank if current else 0)), None
     )
@@ -70,8 +98,14 @@ def level_overview(*, user) -> dict:
     missing = (
         rules.missing_for(rules_by_pk[following.pk], attainment) if following else []
     )
-    teaching = registry.teaching_courses([m[0] for m in missing]) if missing else {}
-    areas = framework_tree()
+    teaching = (
+        registry.teaching_courses([m[0] for m in missing])
+        if missing and teaching
+        else {}
+    )
+    # The framework is everyone's too (saving an area, competency or level
+    # bumps the generation); each request marks up its own copy.
+    areas = _own_tree(per_generation("competencies:tree", framework_tree))
     for area in areas:
         for competency in area.competencies.all():
             competency.reached = attainment.get(competency.pk, 0)

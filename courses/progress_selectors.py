@@ -6,12 +6,15 @@ reader's language only for display. Step pages are loaded without their
 specific content (one query for the whole course, whatever its size).
 """
 
+import copy
+from collections import namedtuple
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
+from django.db.models.base import ModelState
 from django.db.models.functions import Substr
 from wagtail.models import Locale, Page
 
@@ -294,15 +297,6 @@ def completed_course_counts(user_ids: list[int]) -> dict[int, int]:
     }
 
 
-ENROLLMENT_FIELDS = (
-    "id",
-    "user",
-    "course",
-    "enrolled_at",
-    "completed_at",
-    "last_step",
-    "updated_at",
-)
 _ROW_FIELDS = (
     "id",
     "path",
@@ -317,16 +311,12 @@ _ROW_FIELDS = (
 )
 
 
-class StepRow:
+class StepRow(namedtuple("StepRow", (*_ROW_FIELDS, "course_id"))):
     """A step as a row (what counting and linking need), far cheaper to make
-    than a Page: *My learning* reads hundreds of them."""
+    than a Page (or an object with attributes): *My learning* reads hundreds
+    of them."""
 
-    __slots__ = (*_ROW_FIELDS, "course_id")
-
-    def __init__(self, values, course_id):
-        for name, value in zip(_ROW_FIELDS, values, strict=True):
-            setattr(self, name, value)
-        self.course_id = course_id
+    __slots__ = ()
 
     @property
     def pk(self) -> int:
@@ -358,34 +348,94 @@ def _steps_under(courses: list[CoursePage]) -> list[StepRow]:
         queryset = queryset.annotate(**{name: Substr("path", 1, depth * Page.steplen)})
         under_any |= Q(**{f"{name}__in": list(prefixes)}, depth__gt=depth)
     rows = []
+    make_row = StepRow._make
     for values in queryset.filter(under_any).order_by("path").values_list(*_ROW_FIELDS):
         path = values[1]
         for depth, prefixes in by_depth.items():
             course_id = prefixes.get(path[: depth * Page.steplen])
             if course_id is not None:
-                rows.append(StepRow(values, course_id))
+                rows.append(make_row((*values, course_id)))
                 break
     return rows
 
 
-def dashboard(*, user) -> dict:
-    """Everything the "My learning" page shows, in six queries whatever the
-    number of courses and steps.
+_ENROLLMENT_COLUMNS = (
+    "id",
+    "user_id",
+    "course_id",
+    "enrolled_at",
+    "completed_at",
+    "last_step_id",
+    "updated_at",
+)
+_COURSE_COLUMNS = (*_ROW_FIELDS, "require_quiz_pass")
+
+
+def _loaded(model, values: dict):
+    """An instance from a row's values without running its constructor,
+    which for a page (modelcluster's) looks up the model's child relations
+    each time: a hundred times over on *My learning*. Fields left out load
+    on access, like deferred ones; the instance is for reading."""
+    instance = model.__new__(model)
+    instance.__dict__.update(values)
+    instance._state = ModelState()
+    instance._state.adding, instance._state.db = False, "default"
+    return instance
+
+
+def _competency_links() -> dict[int, tuple]:
+    """What each course teaches (code, names, proficiency; each competency
+    once, at its highest), by course id: one query, kept per process and
+    content generation (a course's competency saved bumps it)."""
+    best: dict[int, dict] = {}
+    for (
+        page_id,
+        code,
+        name_th,
+        name_en,
+        proficiency,
+    ) in CourseCompetency.objects.values_list(
+        "page_id",
+        "competency__code",
+        "competency__name_th",
+        "competency__name_en",
+        "proficiency",
+    ):
+        known = best.setdefault(page_id, {}).get(code)
+        if known is None or proficiency > known[3]:
+            best[page_id][code] = (code, name_th, name_en, proficiency)
+    return {page_id: tuple(rows.values()) for page_id, rows in best.items()}
+
+
+def dashboard(*, user, pages: bool = True) -> dict:
+    """Everything the "My learning" page shows, in three queries whatever the
+    number of courses and steps (and two more once per process and content
+    generation: what courses teach, the catalogue page).
+
+    Each card's next step is a page to link to; with ``pages=False`` it stays
+    a :class:`StepRow` (title, slug, path...: for a caller that only names it).
 
     Unpublished courses and steps are neither counted nor linked; deleted
     ones are gone with their records (cascade); moved and retitled pages are
     read from where and what they are now.
     """
-    enrollments = list(
+    rows = (
         Enrollment.objects.filter(user=user, course__live=True)
-        .select_related("course")
-        .only(
-            *ENROLLMENT_FIELDS,
-            *(f"course__{name}" for name in STEP_FIELDS),
-            "course__require_quiz_pass",
-        )
         .order_by("-updated_at", "-pk")
+        .values_list(*_ENROLLMENT_COLUMNS, *(f"course__{c}" for c in _COURSE_COLUMNS))
     )
+    enrollments = []
+    split = len(_ENROLLMENT_COLUMNS)
+    for values in rows:
+        enrollment = _loaded(
+            Enrollment, dict(zip(_ENROLLMENT_COLUMNS, values[:split], strict=True))
+        )
+        course = _loaded(
+            CoursePage, dict(zip(_COURSE_COLUMNS, values[split:], strict=True))
+        )
+        course.page_ptr_id = course.id
+        enrollment.course = course
+        enrollments.append(enrollment)
     courses = [e.course for e in enrollments]
     steps_by_course: dict[int, list] = {c.pk: [] for c in courses}
     done: set[int] = set()
@@ -403,7 +453,7 @@ def dashboard(*, user) -> dict:
         )
         for e in enrollments
     ]
-    for item in progress:
+    for item in progress if pages else ():
         # The one step each card names, as a page (the others stay rows).
         following = item.next_step
         if following is not None:
@@ -421,27 +471,35 @@ def dashboard(*, user) -> dict:
             )
     completed = [p for p in progress if p.is_complete]
     completed.sort(key=lambda p: p.enrollment.completed_at, reverse=True)
-    earned = (
-        CourseCompetency.objects.filter(page__in=[p.course.pk for p in completed])
-        .values("competency__code", "competency__name_th", "competency__name_en")
-        .annotate(courses=Count("page", distinct=True), proficiency=Max("proficiency"))
-        .order_by("competency__code")
-    )
+    links = per_generation("courses:competency-links", _competency_links)
+    earned: dict[str, dict] = {}
+    for item in completed:
+        for code, name_th, name_en, proficiency in links.get(item.course.pk, ()):
+            row = earned.setdefault(
+                code,
+                {"names": (name_th, name_en), "courses": 0, "proficiency": 0},
+            )
+            row["courses"] += 1
+            row["proficiency"] = max(row["proficiency"], proficiency)
     english = current_language() == "en"
     competencies = [
         {
-            "code": row["competency__code"],
-            "name": (english and row["competency__name_en"])
-            or row["competency__name_th"],
+            "code": code,
+            "name": (english and row["names"][1]) or row["names"][0],
             "proficiency": row["proficiency"],
             "courses": row["courses"],
         }
-        for row in earned
+        for code, row in sorted(earned.items())
     ]
+    locale = Locale.get_active()
+    # The same for everyone: read once per process and content generation
+    # (each request gets its own copy of the page).
+    catalogue = per_generation(
+        f"courses:catalogue:{locale.pk}",
+        lambda: CourseIndexPage.objects.live().filter(locale=locale).first(),
+    )
     return {
-        "catalogue": CourseIndexPage.objects.live()
-        .filter(locale=Locale.get_active())
-        .first(),
+        "catalogue": copy.copy(catalogue),
         "in_progress": [p for p in progress if not p.is_complete],
         "completed": completed,
         "competencies": competencies,

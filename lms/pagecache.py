@@ -2,7 +2,8 @@
 
 The *content generation* is a number in Django's cache (Redis in
 production) bumped whenever something a reader sees may change: a page
-published, unpublished, moved, saved or deleted; a site, locale, competency,
+published, unpublished, moved, saved or deleted; a site, locale, competency
+(framework, area, proficiency level), volunteer level or its requirements,
 target competency or image changed. Everything cached here is keyed by it,
 so one increment invalidates all of it in every process at once.
 
@@ -20,6 +21,10 @@ so one increment invalidates all of it in every process at once.
   a round trip or two a request), and the locales (``Locale.get_default`` and
   ``get_active``, which Wagtail and the courses ask for several times a
   request), which are also cleared when a locale is saved or deleted.
+- ``page_url`` keeps page URLs and ``per_generation`` any read that every
+  reader shares (the catalogue's facts, the level ladder...) per process for
+  the generation, which is read once a request (the middleware hands it on
+  through a context variable; a bump in this process drops it).
 """
 
 import copy
@@ -31,6 +36,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 from wagtail.models.i18n import LocaleManager
@@ -43,8 +49,12 @@ CONTENT_MODELS = {
     "wagtailcore.site",
     "wagtailcore.locale",
     "wagtailimages.image",
+    "competencies.competencyframework",
+    "competencies.competencyarea",
     "competencies.competency",
     "competencies.proficiencylevel",
+    "competencies.volunteerlevel",
+    "competencies.levelrequirement",
     "courses.coursecompetency",
     "courses.courseprerequisite",
 }
@@ -58,10 +68,13 @@ _root_paths: list = []  # [(generation, Wagtail's site root paths)]
 _shared: dict = {}  # what per_generation keeps, for _shared_generation[0]
 _shared_generation: list = [None]
 SHARED_MAX = 2000
+# (page id, generation, language, site id) -> the page's URL; cleared when full.
+_urls: dict[tuple, str | None] = {}
 _wagtail_site_root_paths = Site.get_site_root_paths
 _wagtail_clear_site_root_paths = Site.clear_site_root_paths_cache
 # The generation read at the start of the request being served: the locale
-# lookups, the site and the cached fragments ask for it several times a request.
+# lookups, the site and the cached fragments ask for it several times a request
+# (None outside a request, and once this process bumps it).
 _request_generation: ContextVar[int | None] = ContextVar(
     "lms_content_generation", default=None
 )
@@ -103,6 +116,7 @@ def _increment() -> None:
         _locales.clear()
         _root_paths.clear()
         _shared.clear()
+        _urls.clear()
 
 
 def per_generation(key, build):
@@ -201,6 +215,25 @@ def _site_for(request, current: int) -> Site | None:
     if site is None:
         return None
     return _fresh(site)
+
+
+def page_url(request, page: Page) -> str | None:
+    """``page.get_url(request)``, kept per process for the request's content
+    generation (a page moved, renamed or published bumps it): a list of a
+    hundred courses links them without a hundred URL reversals."""
+    current = getattr(request, "content_generation", None)
+    if current is None:
+        return page.get_url(request)
+    site = getattr(request, "_wagtail_site", None)
+    key = (page.pk, current, translation.get_language(), site.pk if site else None)
+    url = _urls.get(key, False)
+    if url is False:
+        url = page.get_url(request)
+        with _lock:
+            if len(_urls) > 20000:
+                _urls.clear()
+            _urls[key] = url
+    return url
 
 
 def _language_prefixed(path: str) -> bool:

@@ -12,13 +12,20 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.decorators import login_required
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.dateformat import format as date_format
+from django.utils.html import format_html
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from certificates.selectors import certificates_for_user
 from competencies.selectors import level_overview
-from courses.models import CoursePage, CoursePrerequisite
+from courses.models import CourseCompetency, CoursePage, CoursePrerequisite
 from courses.progress_selectors import dashboard
+from courses.templatetags.learning_tags import learning_date
+from lms.pagecache import page_url, per_generation
 
 # How many certificates and recommended courses the page lists; the rest is
 # one tap away (My certificates, the catalogue).
@@ -80,50 +87,89 @@ def level_progress(overview: dict) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class _Catalogue:
+    """What recommending needs of the catalogue, the same for everyone."""
+
+    courses: tuple  # (id, translation key) of live Thai courses, in catalogue order
+    prerequisites: dict  # course id -> frozenset of its live prerequisites' ids
+    teaching: dict  # competency id -> translation keys of the courses teaching it
+
+
+def _catalogue() -> _Catalogue:
+    """Three queries, kept per process and content generation (a page
+    published, a prerequisite or a course's competency saved bumps it)."""
+    courses = tuple(
+        CoursePage.objects.live()
+        .filter(locale=Locale.get_default())
+        .order_by("path")
+        .values_list("id", "translation_key")
+    )
+    prerequisites: dict = {}
+    for page_id, prerequisite_id in CoursePrerequisite.objects.filter(
+        prerequisite__live=True
+    ).values_list("page_id", "prerequisite_id"):
+        prerequisites.setdefault(page_id, set()).add(prerequisite_id)
+    teaching: dict = {}
+    for competency_id, key in (
+        CourseCompetency.objects.filter(
+            page__live=True, page__locale__language_code="th"
+        )
+        .order_by("page__title")
+        .values_list("competency_id", "page__translation_key")
+    ):
+        teaching.setdefault(competency_id, []).append(key)
+    return _Catalogue(
+        courses=courses,
+        prerequisites={k: frozenset(v) for k, v in prerequisites.items()},
+        teaching={k: tuple(v) for k, v in teaching.items()},
+    )
+
+
+def _courses_in_language() -> dict:
+    """Every live course in the reader's language (else Thai), by translation
+    key: one query, kept per process and content generation. Shared: read only."""
+    active, default = Locale.get_active(), Locale.get_default()
+    pages: dict = {}
+    for page in (
+        CoursePage.objects.live()
+        .filter(locale__in=[active, default])
+        .select_related("locale")
+    ):
+        current = pages.get(page.translation_key)
+        if current is None or page.locale_id == active.pk:
+            pages[page.translation_key] = page
+    return pages
+
+
 def recommended_courses(
     *, overview: dict, taken_keys: set, completed_ids: set[int], limit: int
 ) -> list[Recommendation]:
     """Courses not taken yet that the volunteer can enrol in now: first those
     teaching what the next level needs, then other open courses in catalogue
-    order. Three queries, whatever the catalogue's size."""
+    order. No query (four once per content generation and language),
+    whatever the catalogue's size."""
+    catalogue = per_generation("home:catalogue", _catalogue)
+    missing = [item["competency_id"] for item in overview["missing"]]
     by_key: dict = {}
-    for item in overview["missing"]:
-        for course in item["courses"]:
-            if course.translation_key in taken_keys:
-                continue
-            by_key.setdefault(course.translation_key, []).append(item["competency_id"])
-    default = Locale.get_default()
-    candidates = list(
-        CoursePage.objects.live()
-        .filter(locale=default)
-        .exclude(translation_key__in=taken_keys)
-        .order_by("path")
-        .only("id", "path", "translation_key", "locale")
-    )
-    blocked = set(
-        CoursePrerequisite.objects.filter(page__in=[c.pk for c in candidates])
-        .exclude(prerequisite_id__in=completed_ids)
-        .filter(prerequisite__live=True)
-        .values_list("page_id", flat=True)
-    )
-    open_keys = [c.translation_key for c in candidates if c.pk not in blocked]
+    for competency_id in missing:
+        for key in catalogue.teaching.get(competency_id, ()):
+            if key not in taken_keys:
+                by_key.setdefault(key, []).append(competency_id)
+    open_keys = [
+        key
+        for pk, key in catalogue.courses
+        if key not in taken_keys
+        and not (catalogue.prerequisites.get(pk, frozenset()) - completed_ids)
+    ]
     # Teaching courses first (in the order the missing competencies came), then the rest.
-    ordered = [k for k in by_key if k in open_keys]
+    open_set = set(open_keys)
+    ordered = [k for k in by_key if k in open_set]
     ordered += [k for k in open_keys if k not in by_key]
     ordered = ordered[:limit]
-    shown = {
-        p.translation_key: p
-        for p in CoursePage.objects.live()
-        .filter(translation_key__in=ordered)
-        .filter(locale__in=[Locale.get_active(), default])
-        .select_related("locale")
-    }
-    active = Locale.get_active()
-    pages: dict = {}
-    for page in shown.values():
-        current = pages.get(page.translation_key)
-        if current is None or page.locale_id == active.pk:
-            pages[page.translation_key] = page
+    pages = per_generation(
+        f"home:course-pages:{Locale.get_active().pk}", _courses_in_language
+    )
     competencies = {
         c.pk: c for area in overview["areas"] for c in area.competencies.all()
     }
@@ -141,8 +187,8 @@ def recommended_courses(
 
 def my_learning(*, user) -> dict:
     """Everything *My learning* shows, in a fixed number of queries."""
-    data = dashboard(user=user)
-    overview = level_overview(user=user)
+    data = dashboard(user=user, pages=False)
+    overview = level_overview(user=user, teaching=False)
     progress = data["in_progress"] + data["completed"]
     valid = certificates_for_user(user=user).filter(revoked_at__isnull=True)
     certificates = list(valid[: CERTIFICATES_SHOWN + 1])
@@ -177,10 +223,113 @@ def my_learning(*, user) -> dict:
     }
 
 
+# A course id no real course has: the resume URL is reversed once and the
+# real ids put in its place.
+_ANY_ID = 987654321
+
+# One card each, made here rather than in the template: a hundred cards
+# through the template language cost more than the rest of the page. The
+# page's markup and CSS classes are in templates/learning/dashboard.html.
+_PROGRESS_BAR = (
+    '<div class="progress" role="progressbar" aria-valuemin="0" '
+    'aria-valuemax="100" aria-valuenow="{percent}" aria-label="{label}: {title}">'
+    '<span style="width: {percent}%"></span></div>'
+)
+_DOING_CARD = (
+    '\n  <article class="panel progress-card" data-course="{pk}">\n'
+    '    <h3 id="course-{pk}"><a href="{url}">{title}</a></h3>\n'
+    f"    {_PROGRESS_BAR}\n"
+    '    <p class="meta">{steps}</p>\n'
+    "    {following}\n"
+    "  </article>\n  "
+)
+_NEXT_STEP = (
+    '<p class="next-step">{label} <strong>{title}</strong></p>\n'
+    '    <p><a class="btn" href="{resume}" aria-describedby="course-{pk}">'
+    "{action} →</a></p>"
+)
+_DONE_CARD = (
+    '\n  <article class="panel progress-card is-complete" data-course="{pk}">\n'
+    '    <h3><a href="{url}">{title}</a></h3>\n'
+    f"    {_PROGRESS_BAR}\n"
+    '    <p class="meta"><span class="badge badge-ok">✓ {completed}</span> '
+    '<time datetime="{datetime}">{date}</time></p>\n'
+    "  </article>\n  "
+)
+
+
+def course_cards(request, *, in_progress: list, completed: list) -> dict:
+    """The course cards as plain values (links, titles, counts in words) and
+    their HTML, so a hundred of them cost no URL reversal, page lookup,
+    translation or template rendering each: page URLs are kept per process
+    (``lms.pagecache.page_url``), the resume link and the sentences are made
+    once and filled in."""
+    resume = reverse("courses:resume", args=[_ANY_ID])
+    steps = _("%(percent)s%% · %(done)s of %(total)s steps")
+    go_on, start = _("Continue"), _("Start")
+    progress_label, next_label = _("Course progress"), _("Next:")
+    doing = []
+    for item in in_progress:
+        page = item.display_course
+        percent, done = item.percent, item.completed
+        following = item.next_step and item.display_next
+        card = {
+            "pk": item.course.pk,
+            "url": page_url(request, page),
+            "title": page.title,
+            "percent": percent,
+            "steps": steps % {"percent": percent, "done": done, "total": item.total},
+            "next": following.title if following else None,
+            "resume": resume.replace(str(_ANY_ID), str(item.course.pk)),
+            "action": go_on if done else start,
+        }
+        card["html"] = format_html(
+            _DOING_CARD,
+            **card,
+            label=progress_label,
+            following=format_html(
+                _NEXT_STEP,
+                label=next_label,
+                title=card["next"],
+                resume=card["resume"],
+                pk=card["pk"],
+                action=card["action"],
+            )
+            if following
+            else "",
+        )
+        doing.append(card)
+    completed_label = _("Completed")
+    done_cards = []
+    for item in completed:
+        card = {
+            "pk": item.course.pk,
+            "url": page_url(request, item.display_course),
+            "title": item.display_course.title,
+            "datetime": date_format(localtime(item.enrollment.completed_at), "c"),
+            "date": learning_date(item.enrollment.completed_at),
+        }
+        card["html"] = format_html(
+            _DONE_CARD,
+            **card,
+            percent=100,
+            label=progress_label,
+            completed=completed_label,
+        )
+        done_cards.append(card)
+    return {"doing_cards": doing, "done_cards": done_cards}
+
+
 @login_required
 @require_GET
 def my_learning_view(request):
     """*My learning*: level, certificates, courses in progress, what to take next."""
-    return TemplateResponse(
-        request, "learning/dashboard.html", my_learning(user=request.user)
+    context = my_learning(user=request.user)
+    context.update(
+        course_cards(
+            request,
+            in_progress=context["in_progress"],
+            completed=context["completed"],
+        )
     )
+    return TemplateResponse(request, "learning/dashboard.html", context)

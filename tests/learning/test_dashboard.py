@@ -19,7 +19,7 @@ from .conftest import lessons_of, translate
 
 # One bound for every size: the page costs the same for 2 or 10 courses (it
 # also shows the level, certificates and recommendations: lms/home/learning.py).
-DASHBOARD_MAX_QUERIES = 30
+DASHBOARD_MAX_QUERIES = 9
 
 
 def enrol_in_new_courses(catalogue, learner, count, modules=2, lessons=3):
