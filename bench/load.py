@@ -237,6 +237,25 @@ def _free_port():
         return s.getsockname()[1]
 
 
+def _wait(base):
+    """Until gunicorn answers. As from behind the TLS proxy, and without
+    following redirects: the production settings send plain HTTP to https,
+    and a TLS handshake on the plain port is what gunicorn logs as an
+    invalid request line ("bare LF as line terminator")."""
+    for _ in range(150):
+        try:
+            requests.get(
+                base + "/healthz",
+                headers={"X-Forwarded-Proto": "https"},
+                allow_redirects=False,
+                timeout=10,
+            )
+            return
+        except (requests.ConnectionError, requests.Timeout):
+            time.sleep(0.2)
+    raise SystemExit("gunicorn did not start")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--volunteers", type=int, default=2000)
@@ -283,12 +302,7 @@ def main():
         env=env,
     )
     base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            requests.get(base + "/healthz", timeout=1)
-            break
-        except requests.ConnectionError:
-            time.sleep(0.2)
+    _wait(base)
 
     stats = Stats()
     confirmed = {"steps": set(), "attempts": set()}
