@@ -185,6 +185,8 @@ def build(
     from courses.quiz.models import Attempt, QuizPage
     from lms.accounts import regions
     from lms.accounts.models import User, VolunteerProfile
+    from lms.dataprotection.models import NoticeAcceptance
+    from lms.dataprotection.selectors import notice_current
 
     rng = random.Random(seed)
     clock = Clock()
@@ -347,6 +349,16 @@ def build(
         run = bulk_issue_start(award=award, reason="bench data", enqueue=False)
         issued += bulk_issue_execute(run_id=run.pk).issued
     clock.lap(f"{issued} certificates (bulk issue)")
+    notice = notice_current()
+    if notice is not None:
+        # Volunteers of a running programme have read the current notice;
+        # otherwise every signed-in page is a redirect to it.
+        NoticeAcceptance.objects.bulk_create(
+            (NoticeAcceptance(user_id=pk, notice=notice) for pk in ids),
+            batch_size=BATCH,
+            ignore_conflicts=True,
+        )
+        clock.lap("privacy notice accepted")
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
