@@ -231,6 +231,27 @@ def _plan(database_url):
     return courses, phones
 
 
+def gunicorn_env(
+    *, settings: str, port: int, database_url: str, redis_url: str, **extra
+):
+    """The environment of a bench gunicorn on loopback: production-like
+    settings, the bench's own database, Redis, static and media files,
+    no access log; ``extra`` adds or overrides variables."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": settings,
+        "DJANGO_SECRET_KEY": "bench-" + "s" * 50,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "DJANGO_STATIC_ROOT": str(ROOT / "bench" / "out" / "static"),
+        "DJANGO_MEDIA_ROOT": str(ROOT / "bench" / "out" / "media"),
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_ACCESS_LOG": "/dev/null",
+        **extra,
+    }
+
+
 def _free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -277,19 +298,12 @@ def main():
         _prepare(args.database_url, args.volunteers)
     courses, phones = _plan(args.database_url)
     port = _free_port()
-    static = ROOT / "bench" / "out" / "static"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "lms.settings.production",
-        "DJANGO_SECRET_KEY": "bench-load-" + "s" * 50,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": args.database_url,
-        "REDIS_URL": args.redis_url,
-        "DJANGO_STATIC_ROOT": str(static),
-        "DJANGO_MEDIA_ROOT": str(ROOT / "bench" / "out" / "media"),
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_ACCESS_LOG": "/dev/null",
-    }
+    env = gunicorn_env(
+        settings="lms.settings.production",
+        port=port,
+        database_url=args.database_url,
+        redis_url=args.redis_url,
+    )
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT,

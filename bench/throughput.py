@@ -57,7 +57,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.load import Stats, Volunteer, _free_port, _prepare, _wait  # noqa: E402
+from bench.load import (  # noqa: E402
+    Stats,
+    Volunteer,
+    _free_port,
+    _prepare,
+    _wait,
+    gunicorn_env,
+)
 from bench.pages import _floor_for, _queries  # noqa: E402
 
 WRK_SCRIPT = """
@@ -125,21 +132,15 @@ def main():
     if not args.reuse:
         _prepare(args.database_url, args.volunteers)
     port = _free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.throughput_settings",
-        "DJANGO_SECRET_KEY": "bench-throughput-" + "s" * 50,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": args.database_url,
-        "REDIS_URL": args.redis_url,
-        "DJANGO_STATIC_ROOT": str(ROOT / "bench" / "out" / "static"),
-        "DJANGO_MEDIA_ROOT": str(ROOT / "bench" / "out" / "media"),
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_WORKERS": "1",
-        "GUNICORN_THREADS": str(args.threads),
-        "GUNICORN_MAX_REQUESTS": "0",  # no recycling in the middle of a round
-        "GUNICORN_ACCESS_LOG": "/dev/null",
-    }
+    env = gunicorn_env(
+        settings="bench.throughput_settings",
+        port=port,
+        database_url=args.database_url,
+        redis_url=args.redis_url,
+        GUNICORN_WORKERS="1",
+        GUNICORN_THREADS=str(args.threads),
+        GUNICORN_MAX_REQUESTS="0",  # no recycling in the middle of a round
+    )
     for command in (["collectstatic", "--noinput"], ["migrate", "floor"]):
         subprocess.run(
             [sys.executable, "manage.py", *command, "-v0"],
