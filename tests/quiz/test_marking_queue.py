@@ -13,6 +13,7 @@ from courses.quiz import services
 from courses.quiz.models import Answer, AttemptStatus
 from courses.quiz.signals import quiz_passed
 from lms.accounts.models import TrainerScope, VolunteerProfile
+from lms.audit import describe_mark
 from tests import factories
 
 from .helpers import correct_ids, make_question, make_quiz
@@ -314,8 +315,6 @@ class TestAudit:
 
     def test_the_message_keeps_its_order_whatever_order_the_database_returns(self):
         # PostgreSQL's jsonb hands keys back shortest first, not as written.
-        from lms.audit import describe_mark
-
         stored = {
             "score": [62.5, 25.0],
             "credit": [50.0, 0.0],

@@ -5,10 +5,22 @@ two responses share a CSP nonce."""
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
+from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
+from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY
 
-from courses.models import CoursePage, LessonPage
+from courses.models import (
+    CourseCompetency,
+    CoursePage,
+    CoursePrerequisite,
+    LessonPage,
+    ModulePage,
+)
+from lms import pagecache
+from lms.pagecache import PageCacheMiddleware
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -78,9 +90,6 @@ def test_two_anonymous_responses_never_share_a_csp_nonce(client, catalogue):
 
 
 def test_a_page_that_uses_a_nonce_is_never_stored(rf, catalogue):
-    from django.http import HttpResponse
-
-    from lms.pagecache import PageCacheMiddleware
 
     calls = []
 
@@ -102,10 +111,6 @@ def test_a_signed_in_page_reads_the_content_generation_once(
     lookups, the site and the cached cards share the one read of the content
     generation at the request's start, and the sites' root paths (every page
     URL) are kept per process for the generation."""
-    from django.core.cache import cache
-    from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY
-
-    from lms import pagecache
 
     course = factories.make_course(catalogue, title="หลักสูตรแรก")
     client.force_login(factories.make_user())
@@ -128,7 +133,6 @@ def test_a_signed_in_page_reads_the_content_generation_once(
 
 def test_a_new_site_root_shows_in_page_urls_at_once(client, catalogue):
     """The per-process root paths follow a site's change of root page."""
-    from wagtail.models import Site
 
     course = factories.make_course(catalogue, title="หลักสูตรแรก")
     assert client.get(course.url).status_code == 200
@@ -143,7 +147,6 @@ def test_a_signed_in_reader_sees_course_changes_at_once(client, catalogue):
     """A course's outline, competencies and prerequisites are kept per process
     for the content generation: publishing a lesson, linking a competency or a
     prerequisite shows on the next request."""
-    from courses.models import CourseCompetency, CoursePrerequisite, ModulePage
 
     course = factories.make_course(catalogue, title="หลักสูตรหลัก")
     other = factories.make_course(catalogue, title="หลักสูตรพื้นฐาน")
@@ -172,7 +175,6 @@ def test_the_generation_moves_again_when_the_change_is_committed(
 ):
     """A process that read the new number before the commit may have kept
     what it read then: the commit starts yet another generation."""
-    from lms import pagecache
 
     first = pagecache.generation()
     with django_capture_on_commit_callbacks(execute=True):
@@ -187,7 +189,6 @@ def test_a_lesson_body_shows_its_new_version_at_once_and_a_preview_its_draft(
     """Rendered lesson bodies are kept per process for the content
     generation: a published change shows on the next request, and a preview
     always renders the draft (never stored, never served from the store)."""
-    from courses.models import LessonPage
 
     course = factories.make_course(catalogue, lessons=1)
     lesson = LessonPage.objects.descendant_of(course).get()
