@@ -1,8 +1,10 @@
 """Reads for certificates: lookups by code, a person's certificates, URLs."""
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.urls import reverse
+
+from lms.pagecache import rows_stamp
 
 from .codes import normalize_code
 from .models import IssuedCertificate
@@ -34,6 +36,20 @@ def certificate_by_code(*, code: str) -> IssuedCertificate | None:
         .filter(code=normalized)
         .first()
     )
+
+
+def certificates_stamp() -> dict:
+    """A value over a person (a query over users) that changes whenever a
+    certificate of theirs is issued, re-issued or revoked (their texts are
+    frozen at issue)."""
+    return {
+        "certificates": rows_stamp(
+            IssuedCertificate.objects.all(),
+            Max("pk"),
+            Count("revoked_at"),
+            Max("revoked_at"),
+        )
+    }
 
 
 def certificates_for_user(*, user) -> QuerySet[IssuedCertificate]:

@@ -2,9 +2,9 @@
 
 import copy
 
-from django.db.models import Prefetch
+from django.db.models import Count, Max, Prefetch, Sum
 
-from lms.pagecache import per_generation
+from lms.pagecache import per_generation, rows_stamp
 
 from . import registry, rules
 from .models import (
@@ -73,6 +73,24 @@ def _own_tree(areas: list[CompetencyArea]) -> list[CompetencyArea]:
 def _ladder() -> tuple[list[VolunteerLevel], dict[int, rules.LevelRule]]:
     levels = list(VolunteerLevel.objects.order_by("rank"))
     return levels, {rule.pk: rule for rule in ladder()}
+
+
+def attainment_stamp() -> dict:
+    """Values over a person (a query over users) that change whenever their
+    evidence (recorded, re-marked, withdrawn) or level does."""
+    return {
+        "evidence": rows_stamp(
+            CompetencyEvidence.objects.all(),
+            Max("pk"),
+            Sum("proficiency"),
+            Sum("competency_id"),
+            Count("withdrawn_at"),
+            Max("withdrawn_at"),
+        ),
+        "level": rows_stamp(
+            VolunteerStatus.objects.all(), Max("level_id"), Max("updated_at")
+        ),
+    }
 
 
 def level_overview(*, user, teaching: bool = True) -> dict:

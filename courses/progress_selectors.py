@@ -13,13 +13,13 @@ from functools import cached_property
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.db.models.base import ModelState
 from django.db.models.functions import Substr
 from wagtail.models import Locale, Page
 
 from lms.i18n import current_language
-from lms.pagecache import per_generation
+from lms.pagecache import per_generation, rows_stamp
 
 from . import registry
 from .models import (
@@ -405,6 +405,21 @@ def _competency_links() -> dict[int, tuple]:
         if known is None or proficiency > known[3]:
             best[page_id][code] = (code, name_th, name_en, proficiency)
     return {page_id: tuple(rows.values()) for page_id, rows in best.items()}
+
+
+def progress_stamp() -> dict:
+    """Values over a person (a query over users) that change whenever their
+    enrolments (enrolled, completed, resumed, withdrawn) or completed steps
+    do: the key of what is kept of their *My learning* (``lms.home``)."""
+    return {
+        "enrolments": rows_stamp(
+            Enrollment.objects.all(),
+            Max("pk"),
+            Max("updated_at"),
+            Count("completed_at"),
+        ),
+        "steps": rows_stamp(StepCompletion.objects.all(), Max("pk")),
+    }
 
 
 def dashboard(*, user, pages: bool = True) -> dict:

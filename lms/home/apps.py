@@ -12,3 +12,5 @@ class HomeConfig(AppConfig):
 
         slugs.install()
         pagecache.install()
+        # My learning, kept per reader (lms/home/learning.py).
+        pagecache.reader_fragment("my-learning")

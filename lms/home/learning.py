@@ -6,11 +6,18 @@ certificates (``certificates``) and courses to take next — so it lives in the
 integration layer, like the completion screen. Every read goes through the
 apps' own selectors; the page costs a fixed number of queries however many
 courses a volunteer has taken.
+
+What the page shows of the volunteer is kept, as HTML, in the shared cache
+under a stamp of their rows (``lms.pagecache.per_reader``): a view reads the
+stamp (one query) and, when nothing of theirs has changed since, nothing else.
 """
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.dateformat import format as date_format
@@ -20,12 +27,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
-from certificates.selectors import certificates_for_user
-from competencies.selectors import level_overview
+from certificates.selectors import certificates_for_user, certificates_stamp
+from competencies.selectors import attainment_stamp, level_overview
 from courses.models import CourseCompetency, CoursePage, CoursePrerequisite
-from courses.progress_selectors import dashboard
+from courses.progress_selectors import dashboard, progress_stamp
 from courses.templatetags.learning_tags import learning_date
-from lms.pagecache import page_url, per_generation
+from lms.pagecache import page_url, per_generation, per_reader
 
 # How many certificates and recommended courses the page lists; the rest is
 # one tap away (My certificates, the catalogue).
@@ -320,16 +327,66 @@ def course_cards(request, *, in_progress: list, completed: list) -> dict:
     return {"doing_cards": doing, "done_cards": done_cards}
 
 
+# What per_reader keeps of a person's page (registered in HomeConfig.ready).
+FRAGMENT = "my-learning"
+
+
+# The stamp's SQL, made once per process: Django takes longer to compile its
+# nested expressions (~9 ms) than the database to answer them (~0.2 ms).
+_stamp_sql: list = []  # [(sql, params, index of the person's id in params)]
+
+
+def learning_stamp(user) -> tuple:
+    """Everything of the person *My learning* shows changes one of these
+    values (their enrolments, steps, evidence, level, certificates): one
+    query. What every reader shares (courses, levels) moves the content
+    generation instead."""
+    if not _stamp_sql:
+        stamps = {
+            f"stamp_{name}": value
+            for name, value in (
+                *progress_stamp().items(),
+                *attainment_stamp().items(),
+                *certificates_stamp().items(),
+            )
+        }
+        query = (
+            get_user_model()
+            .objects.filter(pk=_ANY_ID)
+            .annotate(**stamps)
+            .values_list(*stamps)
+        )
+        sql, params = query.query.sql_with_params()
+        _stamp_sql[:] = [(sql, params, params.index(_ANY_ID))]
+    sql, params, at = _stamp_sql[0]
+    params = (*params[:at], user.pk, *params[at + 1 :])
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return (user.pk, *(row or ()))
+
+
 @login_required
 @require_GET
 def my_learning_view(request):
     """*My learning*: level, certificates, courses in progress, what to take next."""
-    context = my_learning(user=request.user)
-    context.update(
-        course_cards(
-            request,
-            in_progress=context["in_progress"],
-            completed=context["completed"],
+    context = {}
+
+    def build():
+        context.update(my_learning(user=request.user))
+        context.update(
+            course_cards(
+                request,
+                in_progress=context["in_progress"],
+                completed=context["completed"],
+            )
         )
+        return render_to_string("learning/dashboard_body.html", context, request)
+
+    context["body"] = per_reader(
+        FRAGMENT,
+        request.user.pk,
+        (request.get_host(), *learning_stamp(request.user)),
+        build,
     )
     return TemplateResponse(request, "learning/dashboard.html", context)

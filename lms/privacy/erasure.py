@@ -16,6 +16,7 @@ from django.db.models.functions import Cast
 from wagtail.search import index
 
 from lms.dataprotection.registry import DELETE, declarations
+from lms.pagecache import forget_reader
 
 ERASED = "[erased]"
 
@@ -116,4 +117,7 @@ def person_erase(*, user) -> dict[str, int]:
             for obj in model._default_manager.filter(pk__in=pks):
                 index.insert_or_update_object(obj)
         touched[declaration.model] = len(pks)
+    # Pages kept for the person in the shared cache (My learning) go too.
+    transaction.on_commit(lambda: forget_reader(user.pk))
+    forget_reader(user.pk)
     return touched
