@@ -236,7 +236,8 @@ _ANY_ID = 987654321
 
 # One card each, made here rather than in the template: a hundred cards
 # through the template language cost more than the rest of the page. The
-# page's markup and CSS classes are in templates/learning/dashboard.html.
+# page's markup is in templates/learning/dashboard_body.html, its CSS in
+# dashboard.html.
 _PROGRESS_BAR = (
     '<div class="progress" role="progressbar" aria-valuemin="0" '
     'aria-valuemax="100" aria-valuenow="{percent}" aria-label="{label}: {title}">'
