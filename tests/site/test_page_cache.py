@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY
 
 from courses.models import (
@@ -207,3 +207,34 @@ def test_a_lesson_body_shows_its_new_version_at_once_and_a_preview_its_draft(
     revision.publish()
     live = client.get(lesson.url).content.decode()
     assert "ฉบับร่างที่ยังไม่เผยแพร่" in live and "เนื้อหาบทเรียน 1.1" not in live
+
+
+def test_a_view_restriction_applies_at_once(client, catalogue):
+    """A page's view restrictions are kept per process for the content
+    generation: one added above a lesson closes it on the next request, to
+    anonymous readers (whose page came from the cache) and to signed-in ones
+    alike; removing it opens the lesson again."""
+
+    course = factories.make_course(catalogue, lessons=1)
+    lesson = LessonPage.objects.descendant_of(course).get()
+    assert client.get(lesson.url).status_code == 200
+    assert client.get(lesson.url).status_code == 200  # from the cache
+
+    restriction = PageViewRestriction.objects.create(
+        page=course, restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get(lesson.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+
+    client.force_login(factories.make_user())
+    assert client.get(lesson.url).status_code == 200
+    restriction.restriction_type = PageViewRestriction.PASSWORD
+    restriction.password = "รหัสลับ"
+    restriction.save()
+    response = client.get(lesson.url)
+    assert response.status_code == 200
+    assert "เนื้อหาบทเรียน 1.1" not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+
+    restriction.delete()
+    assert "เนื้อหาบทเรียน 1.1" in client.get(lesson.url).content.decode()
