@@ -74,6 +74,11 @@ _root_paths: list = []  # [(generation, Wagtail's site root paths)]
 _shared: dict = {}  # what per_generation keeps, for _shared_generation[0]
 _shared_generation: list = [None]
 SHARED_MAX = 2000
+# What per_generation keeps of a kind with one value per URL (the routes and
+# the pages they serve): in a store of its own, emptied when full, so they
+# never crowd out the rest. A few thousand pages at most a process.
+_many: dict = {}
+MANY_MAX = 2000
 # (page id, generation, language, site id) -> the page's URL; cleared when full.
 _urls: dict[tuple, str | None] = {}
 _wagtail_site_root_paths = Site.get_site_root_paths
@@ -123,26 +128,33 @@ def _increment() -> None:
         _locales.clear()
         _root_paths.clear()
         _shared.clear()
+        _many.clear()
         _urls.clear()
 
 
-def per_generation(key, build):
+def per_generation(key, build, *, many: bool = False):
     """``build()``'s value, made once per process and content generation: for
     what every reader of a page sees alike (a course's outline, competencies
     and prerequisites), so a page view reads none of it again. The value is
     shared by every request of the process: callers hand out copies of lists
-    they may change."""
+    they may change (``fresh_copy`` of model instances). ``many``: one of
+    many values of a kind, one per URL (routes, the pages they serve)."""
     current = generation()
+    store = _many if many else _shared
     with _lock:
         if _shared_generation[0] != current:
             _shared.clear()
+            _many.clear()
             _shared_generation[0] = current
-        if key in _shared:
-            return _shared[key]
+        if key in store:
+            return store[key]
     value = build()
     with _lock:
-        if _shared_generation[0] == current and len(_shared) < SHARED_MAX:
-            _shared[key] = value
+        if _shared_generation[0] == current:
+            if many and len(store) >= MANY_MAX:
+                store.clear()
+            if len(store) < (MANY_MAX if many else SHARED_MAX):
+                store[key] = value
     return value
 
 
