@@ -33,7 +33,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "lms.rediscache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         },
         **PROCESS_CACHES,

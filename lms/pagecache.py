@@ -21,6 +21,11 @@ so one increment invalidates all of it in every process at once.
   a round trip or two a request), and the locales (``Locale.get_default`` and
   ``get_active``, which Wagtail and the courses ask for several times a
   request), which are also cleared when a locale is saved or deleted.
+- A page's view restrictions (``Page.get_view_restrictions``, which Wagtail
+  reads before serving every page: two queries) are read once per process
+  and generation; a restriction saved or deleted, or a page moved, bumps it.
+  Whether the reader passes them (signed in, in a group, the password given)
+  is still decided on every request.
 - ``page_url`` keeps page URLs and ``per_generation`` any read that every
   reader shares (the catalogue's facts, the level ladder...) per process for
   the generation, which is read once a request (the middleware hands it on
@@ -59,6 +64,7 @@ PAGE_TIMEOUT = 60 * 60
 CONTENT_MODELS = {
     "wagtailcore.site",
     "wagtailcore.locale",
+    "wagtailcore.pageviewrestriction",
     "wagtailimages.image",
     "competencies.competencyframework",
     "competencies.competencyarea",
@@ -79,10 +85,16 @@ _root_paths: list = []  # [(generation, Wagtail's site root paths)]
 _shared: dict = {}  # what per_generation keeps, for _shared_generation[0]
 _shared_generation: list = [None]
 SHARED_MAX = 2000
+# What per_generation keeps of a kind with one value per URL (the routes and
+# the pages they serve): in a store of its own, emptied when full, so they
+# never crowd out the rest. A few thousand pages at most a process.
+_many: dict = {}
+MANY_MAX = 2000
 # (page id, generation, language, site id) -> the page's URL; cleared when full.
 _urls: dict[tuple, str | None] = {}
 _wagtail_site_root_paths = Site.get_site_root_paths
 _wagtail_clear_site_root_paths = Site.clear_site_root_paths_cache
+_wagtail_view_restrictions = Page.get_view_restrictions
 # The generation read at the start of the request being served: the locale
 # lookups, the site and the cached fragments ask for it several times a request
 # (None outside a request, and once this process bumps it).
@@ -127,26 +139,33 @@ def _increment() -> None:
         _locales.clear()
         _root_paths.clear()
         _shared.clear()
+        _many.clear()
         _urls.clear()
 
 
-def per_generation(key, build):
+def per_generation(key, build, *, many: bool = False):
     """``build()``'s value, made once per process and content generation: for
     what every reader of a page sees alike (a course's outline, competencies
     and prerequisites), so a page view reads none of it again. The value is
     shared by every request of the process: callers hand out copies of lists
-    they may change."""
+    they may change (``fresh_copy`` of model instances). ``many``: one of
+    many values of a kind, one per URL (routes, the pages they serve)."""
     current = generation()
+    store = _many if many else _shared
     with _lock:
         if _shared_generation[0] != current:
             _shared.clear()
+            _many.clear()
             _shared_generation[0] = current
-        if key in _shared:
-            return _shared[key]
+        if key in store:
+            return store[key]
     value = build()
     with _lock:
-        if _shared_generation[0] == current and len(_shared) < SHARED_MAX:
-            _shared[key] = value
+        if _shared_generation[0] == current:
+            if many and len(store) >= MANY_MAX:
+                store.clear()
+            if len(store) < (MANY_MAX if many else SHARED_MAX):
+                store[key] = value
     return value
 
 
@@ -234,6 +253,26 @@ def _saved_or_deleted(sender, **kwargs) -> None:
         bump()
 
 
+def _view_restrictions(self):
+    """``Page.get_view_restrictions``: the same queryset, its rows read once
+    per process and generation (each call gets its own copies); narrowing it
+    (``order_by``, ``filter``) reads the database as before."""
+    if self.pk is None:
+        return _wagtail_view_restrictions(self)
+    queryset, rows = per_generation(
+        ("view_restrictions", self.pk), lambda: _read_view_restrictions(self)
+    )
+    queryset = queryset.all()
+    queryset._result_cache = [fresh_copy(row) for row in rows]
+    queryset._prefetch_done = True
+    return queryset
+
+
+def _read_view_restrictions(page):
+    queryset = _wagtail_view_restrictions(page)
+    return queryset, list(queryset)
+
+
 def _locale_for_language(self, language_code):
     """``LocaleManager.get_for_language`` without a query once a locale is known."""
     code = get_supported_content_language_variant(language_code)
@@ -259,10 +298,12 @@ def install() -> None:
     LocaleManager.get_for_language = _locale_for_language
     Site.get_site_root_paths = staticmethod(_site_root_paths)
     Site.clear_site_root_paths_cache = staticmethod(_clear_site_root_paths)
+    Page.get_view_restrictions = _view_restrictions
 
 
-def _fresh(instance):
-    """A shallow copy with its own model state: what one request may touch."""
+def fresh_copy(instance):
+    """A shallow copy with its own model state: what one request may touch
+    of an instance kept for the generation (``per_generation``)."""
     clone = copy.copy(instance)
     clone._state = copy.copy(instance._state)
     clone._state.fields_cache = dict(instance._state.fields_cache)
@@ -284,7 +325,7 @@ def _site_for(request, current: int) -> Site | None:
     site = known[1]
     if site is None:
         return None
-    return _fresh(site)
+    return fresh_copy(site)
 
 
 def page_url(request, page: Page) -> str | None:

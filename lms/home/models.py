@@ -10,8 +10,17 @@ from wagtail.url_routing import RouteResult
 from courses.choices import Topic
 from courses.models import CoursePage, ModulePage
 from courses.selectors import catalogue_for, latest_courses
+from lms.pagecache import fresh_copy, per_generation
 
 WHOLE_UNITS = (CoursePage, ModulePage)
+
+
+class _NotAllPages(Exception):
+    """Some segment of the path is no page (a 404, or a page's own sub-URL)."""
+
+    def __init__(self, found: dict):
+        super().__init__()
+        self.found = found
 
 
 class HomePage(Page):
@@ -37,7 +46,10 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
-        """Wagtail's routing in two queries instead of two per URL segment.
+        """Wagtail's routing in two queries instead of two per URL segment,
+        and none once the path has been served in this process and content
+        generation (``lms.pagecache``: a page saved, published, moved or
+        deleted starts a new one). Each request gets its own copies.
 
         Every page on the path is read at once by ``url_path``; the last one
         is then made specific. Same answer as ``Page.route``: only the last
@@ -55,12 +67,46 @@ class HomePage(Page):
             self.url_path + "/".join(path_components[: i + 1]) + "/"
             for i in range(len(path_components))
         ]
+        try:
+            # Kept only when every segment is a page (never for a 404).
+            shared = per_generation(
+                ("route", self.pk, *path_components),
+                lambda: self._pages_on(wanted),
+                many=True,
+            )
+        except _NotAllPages as missing:
+            shared = missing.found
+        found = {url_path: fresh_copy(p) for url_path, p in shared.items()}
+        for i, url_path in enumerate(wanted):
+            page = found.get(url_path)
+            if page is None:
+                raise Http404
+            if page.specific_class is None:
+                raise Http404
+            if not page.live and issubclass(page.specific_class, WHOLE_UNITS):
+                raise Http404
+            if page.specific_class.route is not Page.route:
+                return page.specific.route(request, path_components[i + 1 :])
+        page = fresh_copy(
+            per_generation(("route_specific", page.pk), page.get_specific, many=True)
+        )
+        if not page.live:
+            raise Http404
+        # The breadcrumbs' ancestors, read with the route (lms_tags).
+        request.__dict__.setdefault("_lms_ancestors", {})[page.pk] = [
+            self,
+            *(found[url_path] for url_path in wanted[:-1]),
+        ]
+        return RouteResult(page)
+
+    def _pages_on(self, wanted: list[str]) -> dict[str, Page]:
+        """The pages at ``wanted`` URL paths under this one (one query)."""
         found = {
             p.url_path: p
             for p in Page.objects.filter(
                 path__startswith=self.path,
                 depth__gt=self.depth,
-                depth__lte=self.depth + len(path_components),
+                depth__lte=self.depth + len(wanted),
                 url_path__in=wanted,
             ).only(
                 "id",
@@ -75,25 +121,9 @@ class HomePage(Page):
                 "translation_key",
             )
         }
-        for i, url_path in enumerate(wanted):
-            page = found.get(url_path)
-            if page is None:
-                raise Http404
-            if page.specific_class is None:
-                raise Http404
-            if not page.live and issubclass(page.specific_class, WHOLE_UNITS):
-                raise Http404
-            if page.specific_class.route is not Page.route:
-                return page.specific.route(request, path_components[i + 1 :])
-        page = page.specific
-        if not page.live:
-            raise Http404
-        # The breadcrumbs' ancestors, read with the route (lms_tags).
-        request.__dict__.setdefault("_lms_ancestors", {})[page.pk] = [
-            self,
-            *(found[url_path] for url_path in wanted[:-1]),
-        ]
-        return RouteResult(page)
+        if len(found) < len(wanted):
+            raise _NotAllPages(found)
+        return found
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

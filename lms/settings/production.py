@@ -38,7 +38,7 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "lms.rediscache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         },
         **PROCESS_CACHES,  # noqa: F405
