@@ -30,6 +30,10 @@ so one increment invalidates all of it in every process at once.
   reader shares (the catalogue's facts, the level ladder...) per process for
   the generation, which is read once a request (the middleware hands it on
   through a context variable; a bump in this process drops it).
+- ``same_for_signed_in`` keeps a whole page that every signed-in reader sees
+  alike (the home page) per process for the generation and language: only
+  the CSRF token of the menu's sign-out form differs, and each response gets
+  its own.
 - ``per_reader`` keeps one person's own fragment (their *My learning*) in
   the shared cache under a *stamp* of their rows (``rows_stamp``: how many
   there are, the highest id, the latest change...), read in one query and
@@ -39,6 +43,7 @@ so one increment invalidates all of it in every process at once.
 """
 
 import copy
+import re
 import threading
 import time
 import zlib
@@ -46,11 +51,13 @@ from collections.abc import Callable
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection, transaction
 from django.db.models import CharField, Count, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.coreutils import get_supported_content_language_variant
@@ -349,6 +356,55 @@ def page_url(request, page: Page) -> str | None:
 
 def _language_prefixed(path: str) -> bool:
     return any(path.startswith(f"/{code}/") for code, _label in settings.LANGUAGES)
+
+
+_CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+_CSRF_MARK = "\x00csrf-token\x00"
+
+
+def same_for_signed_in(request, key, serve: Callable[[], HttpResponse]):
+    """``serve()``'s response, for a signed-in reader of a page that shows
+    nothing of them: its HTML kept in the process's fragments for the content
+    generation, language and host, with each response's own CSRF token put
+    in. Never for a query string, a preview, a reader with messages waiting,
+    or a response the anonymous cache would not keep either (a nonce, a
+    cookie, a status other than 200)."""
+    if (
+        not getattr(settings, "LMS_PAGE_CACHE", True)
+        or request.method != "GET"
+        or request.META.get("QUERY_STRING")
+        or getattr(request, "is_preview", False)
+        or len(getattr(request, "_messages", ()))
+    ):
+        return serve()
+    store = caches["fragments"]
+    full_key = (
+        f"lms:signed-in:{key}:{generation()}:{translation.get_language()}:"
+        f"{request.get_host()}"
+    )
+    kept = store.get(full_key)
+    if kept is not None:
+        content_type, html = kept
+        return HttpResponse(
+            html.replace(_CSRF_MARK, get_token(request)), content_type=content_type
+        )
+    response = serve()
+    if hasattr(response, "render"):
+        response.render()
+    control = response.get("Cache-Control", "")
+    if (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and getattr(request, "_csp_nonce", None) is None
+        and not any(word in control for word in ("private", "no-store", "no-cache"))
+    ):
+        html = _CSRF_INPUT.sub(
+            lambda m: m[1] + _CSRF_MARK + m[2],
+            response.content.decode(response.charset),
+        )
+        store.set(full_key, (response["Content-Type"], html), PAGE_TIMEOUT)
+    return response
 
 
 def _anonymous_get(request) -> bool:

@@ -10,7 +10,7 @@ from wagtail.url_routing import RouteResult
 from courses.choices import Topic
 from courses.models import CoursePage, ModulePage
 from courses.selectors import catalogue_for, latest_courses
-from lms.pagecache import fresh_copy, per_generation
+from lms.pagecache import fresh_copy, per_generation, same_for_signed_in
 
 WHOLE_UNITS = (CoursePage, ModulePage)
 
@@ -124,6 +124,17 @@ class HomePage(Page):
         if len(found) < len(wanted):
             raise _NotAllPages(found)
         return found
+
+    def serve(self, request, *args, **kwargs):
+        """The same page for every reader: signed-in readers get it from the
+        process's fragments, anonymous ones from the page cache."""
+        if not request.user.is_authenticated:
+            return super().serve(request, *args, **kwargs)
+        return same_for_signed_in(
+            request,
+            f"home:{self.pk}",
+            lambda: super(HomePage, self).serve(request, *args, **kwargs),
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -5,9 +5,13 @@ two responses share a CSP nonce."""
 import re
 
 import pytest
+from django.contrib.messages import constants
+from django.contrib.messages.storage.base import Message
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY
@@ -287,3 +291,62 @@ def test_values_kept_one_per_url_never_crowd_out_the_rest(monkeypatch):
     assert len(pagecache._many) <= 3
     assert pagecache.per_generation("outline", lambda: "read again") == "kept"
     assert pagecache.per_generation(("route", 9), lambda: "read again", many=True) == 9
+
+
+def _main(html: str) -> str:
+    return html[html.index("<main") : html.index("</main>")]
+
+
+def _token(html: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
+
+
+def test_signed_in_readers_share_the_home_page_but_not_its_csrf_token(
+    catalogue, django_assert_max_num_queries
+):
+    """The home page shows nothing of the reader: kept per process for the
+    generation, with each response's own token in the sign-out form."""
+    factories.make_course(catalogue, title="หลักสูตรแรก")
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.force_login(factories.make_user())
+    second.force_login(factories.make_user())
+    made = first.get("/th/").content.decode()
+    # Session and user: nothing of the page is read or rendered again.
+    with django_assert_max_num_queries(2):
+        response = second.get("/th/")
+    assert response.templates == []
+    kept = response.content.decode()
+    assert _main(kept) == _main(made)
+    assert "หลักสูตรแรก" in kept
+    assert _token(kept) != _token(made)
+    # The token in the kept page is the reader's own: signing out works.
+    response = second.post(
+        "/th/accounts/logout/", {"csrfmiddlewaretoken": _token(kept)}
+    )
+    assert response.status_code == 302
+    assert "_auth_user_id" not in second.session
+
+
+def test_the_signed_in_home_page_follows_publishing_and_language(client, catalogue):
+    client.force_login(factories.make_user())
+    assert "ชื่อเดิม" not in client.get("/th/").content.decode()
+    course = factories.make_course(catalogue, title="ชื่อเดิม")
+    assert "ชื่อเดิม" in client.get("/th/").content.decode()
+    course.title = "ชื่อใหม่"
+    course.save_revision().publish()
+    html = client.get("/th/").content.decode()
+    assert "ชื่อใหม่" in html and "ชื่อเดิม" not in html
+    english = client.get("/en/").content.decode()
+    assert 'lang="en"' in english and "Courses" in english
+
+
+def test_a_signed_in_reader_with_a_message_waiting_sees_it(client, rf, catalogue):
+    client.force_login(factories.make_user())
+    client.get("/th/")  # kept
+    storage = CookieStorage(rf.get("/"))
+    client.cookies["messages"] = storage._encode(
+        [Message(constants.SUCCESS, "บันทึกการตั้งค่าแล้ว")]
+    )
+    html = client.get("/th/").content.decode()
+    assert "บันทึกการตั้งค่าแล้ว" in html
+    assert "บันทึกการตั้งค่าแล้ว" not in client.get("/th/").content.decode()
