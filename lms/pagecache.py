@@ -362,6 +362,18 @@ _CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 _CSRF_MARK = "\x00csrf-token\x00"
 
 
+def without_csrf_token(html: str) -> str:
+    """HTML to keep for many readers: its CSRF tokens marked, to be put back."""
+    return _CSRF_INPUT.sub(lambda m: m[1] + _CSRF_MARK + m[2], html)
+
+
+def with_csrf_token(html: str, request) -> str:
+    """Kept HTML with this request's own CSRF token (as ``{% csrf_token %}``)."""
+    if _CSRF_MARK not in html:
+        return html
+    return html.replace(_CSRF_MARK, get_token(request))
+
+
 def same_for_signed_in(request, key, serve: Callable[[], HttpResponse]):
     """``serve()``'s response, for a signed-in reader of a page that shows
     nothing of them: its HTML kept in the process's fragments for the content
@@ -385,9 +397,7 @@ def same_for_signed_in(request, key, serve: Callable[[], HttpResponse]):
     kept = store.get(full_key)
     if kept is not None:
         content_type, html = kept
-        return HttpResponse(
-            html.replace(_CSRF_MARK, get_token(request)), content_type=content_type
-        )
+        return HttpResponse(with_csrf_token(html, request), content_type=content_type)
     response = serve()
     if hasattr(response, "render"):
         response.render()
@@ -399,10 +409,7 @@ def same_for_signed_in(request, key, serve: Callable[[], HttpResponse]):
         and getattr(request, "_csp_nonce", None) is None
         and not any(word in control for word in ("private", "no-store", "no-cache"))
     ):
-        html = _CSRF_INPUT.sub(
-            lambda m: m[1] + _CSRF_MARK + m[2],
-            response.content.decode(response.charset),
-        )
+        html = without_csrf_token(response.content.decode(response.charset))
         store.set(full_key, (response["Content-Type"], html), PAGE_TIMEOUT)
     return response
 

@@ -350,3 +350,24 @@ def test_a_signed_in_reader_with_a_message_waiting_sees_it(client, rf, catalogue
     html = client.get("/th/").content.decode()
     assert "บันทึกการตั้งค่าแล้ว" in html
     assert "บันทึกการตั้งค่าแล้ว" not in client.get("/th/").content.decode()
+
+
+def test_the_menu_is_made_once_a_generation_with_each_readers_own_token(catalogue):
+    reader, other = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    reader.force_login(factories.make_user())
+    other.force_login(factories.make_user())
+    made = reader.get("/th/courses/")
+    assert "includes/site_menu.html" in [t.name for t in made.templates]
+    kept = other.get("/th/courses/")
+    assert "includes/site_menu.html" not in [t.name for t in kept.templates]
+    html = kept.content.decode()
+    assert "ออกจากระบบ" in html and "การเรียนของฉัน" in html
+    assert _token(html) != _token(made.content.decode())
+    response = other.post("/th/accounts/logout/", {"csrfmiddlewaretoken": _token(html)})
+    assert response.status_code == 302
+    assert "_auth_user_id" not in other.session
+    # Signed out, and in English: menus of their own.
+    signed_out = other.get("/th/courses/?topic=x").content.decode()
+    assert "เข้าสู่ระบบ" in signed_out and "/accounts/logout/" not in signed_out
+    english = reader.get("/en/").content.decode()
+    assert "Sign out" in english and "ออกจากระบบ" not in english

@@ -1,11 +1,14 @@
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from courses.models import CourseIndexPage
 from courses.selectors import breadcrumbs, catalogue_for
+from lms.pagecache import per_generation, with_csrf_token, without_csrf_token
 
 register = template.Library()
 
@@ -90,6 +93,24 @@ def _ancestors(context, page: Page) -> list[Page]:
 def page_breadcrumbs(context, page) -> list[Page]:
     """The page's ancestors below the tree root (one query)."""
     return _ancestors(context, page) if isinstance(page, Page) else []
+
+
+@register.simple_tag(takes_context=True)
+def site_menu(context) -> str:
+    """The menu (includes/site_menu.html): the same for every reader of a
+    language, signed in or not, so it is rendered once per process and
+    content generation, and each response gets its own CSRF token."""
+    request = context.get("request")
+    if request is None:
+        return render_to_string("includes/site_menu.html", context.flatten())
+    signed_in = request.user.is_authenticated
+    html = per_generation(
+        ("site-menu", get_language(), signed_in, request.get_host()),
+        lambda: without_csrf_token(
+            render_to_string("includes/site_menu.html", context.flatten(), request)
+        ),
+    )
+    return mark_safe(with_csrf_token(html, request))  # nosec B308 B703 (our template)
 
 
 @register.simple_tag(takes_context=True)
