@@ -183,6 +183,9 @@ def _prepare(database_url, volunteers):
         **os.environ,
         "DATABASE_URL": database_url,
         "DJANGO_SETTINGS_MODULE": "lms.settings.test",
+        # The demo's emblem and signatures where the bench gunicorn reads
+        # media (gunicorn_env), so the certificate PDFs have them.
+        "TEST_MEDIA_ROOT": str(ROOT / "bench" / "out" / "media"),
     }
     subprocess.run(
         [

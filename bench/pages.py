@@ -21,7 +21,9 @@ whose root is the home page's floor), padded
 to the same number of bytes, requested by the same client (signed in, or
 not for the anonymous rows). Each round requests every page and then its
 floor, so both see the same machine. Prints median, spread (p10-p90) and
-query count of each, and the ratio of the medians. Figures, not
+query count of each, and the ratio of the medians. The "made" rows of
+*My learning* forget what is kept of the reader's page before each request
+(untimed): the first view after something of theirs changed. Figures, not
 assertions: tests assert the query counts.
 """
 

@@ -14,7 +14,8 @@ so one increment invalidates all of it in every process at once.
   (a page that needs a nonce is never cached, so two responses never share
   one: the CSP middleware, outside this one, writes a fresh header on every
   response, cached or not), and said nothing against caching. Signed-in
-  readers always get a fresh page.
+  readers never get a page from it (``same_for_signed_in`` keeps the few
+  pages that show nothing of them).
 - The site of a request (``Site.find_for_request``) is kept per process for
   the current generation; so are the sites' root paths that every page URL
   is built from (``Site.get_site_root_paths``, which Wagtail keeps in Redis:

@@ -1,6 +1,7 @@
 """Anonymous readers get pages from the cache (lms/pagecache.py); what is
-published shows at once, signed-in readers always get a fresh page, and no
-two responses share a CSP nonce."""
+published shows at once, signed-in readers get no anonymous page (the home
+page and the menu, which show nothing of them, are kept with each response's
+own CSRF token), and no two responses share a CSP nonce."""
 
 import re
 
