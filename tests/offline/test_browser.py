@@ -199,6 +199,8 @@ def test_never_cached_and_sign_out_clears(live_server, phone_page, sign_in, stud
     assert not [n for n in names if n.startswith("lms-saved-")], names
     lesson_url = studied["lessons"][0].url
     assert not [u for u in _cached_urls(page) if u.endswith(lesson_url)]
+    # The page's deferred scripts (idb among them) run after its text shows.
+    page.wait_for_load_state("load")
     assert (
         page.evaluate("idb.openDB('lms-offline', 1).then(db => db.getAll('courses'))")
         == []
