@@ -402,14 +402,7 @@ def same_for_signed_in(request, key, serve: Callable[[], HttpResponse]):
     response = serve()
     if hasattr(response, "render"):
         response.render()
-    control = response.get("Cache-Control", "")
-    if (
-        response.status_code == 200
-        and not response.streaming
-        and not response.cookies
-        and getattr(request, "_csp_nonce", None) is None
-        and not any(word in control for word in ("private", "no-store", "no-cache"))
-    ):
+    if _storable(request, response, token_put_back=True):
         html = without_csrf_token(response.content.decode(response.charset))
         store.set(full_key, (response["Content-Type"], html), PAGE_TIMEOUT)
     return response
@@ -425,14 +418,23 @@ def _anonymous_get(request) -> bool:
     )
 
 
-def _storable(request, response) -> bool:
+def _storable(request, response, *, token_put_back: bool = False) -> bool:
+    """A response that may serve other readers: a plain 200 that set no
+    cookie, used no CSP nonce and said nothing against caching, and used no
+    CSRF token unless ``token_put_back`` (``same_for_signed_in`` gives each
+    response its own)."""
     control = response.get("Cache-Control", "")
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        and not request.META.get("CSRF_COOKIE_USED")
+        and (
+            token_put_back
+            or not (
+                request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+                or request.META.get("CSRF_COOKIE_USED")
+            )
+        )
         # The nonce is made only when a template asks for it.
         and getattr(request, "_csp_nonce", None) is None
         and not any(word in control for word in ("private", "no-store", "no-cache"))
