@@ -1,6 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# What lms.pagecache.per_reader keeps of a person's My learning
+# (lms/home/learning.py); registered so that any process can forget it.
+MY_LEARNING = "my-learning"
+
 
 class HomeConfig(AppConfig):
     name = "lms.home"
@@ -12,5 +16,4 @@ class HomeConfig(AppConfig):
 
         slugs.install()
         pagecache.install()
-        # My learning, kept per reader (lms/home/learning.py).
-        pagecache.reader_fragment("my-learning")
+        pagecache.reader_fragment(MY_LEARNING)
